@@ -1,0 +1,48 @@
+/**
+ * One source manifest, two builds: `vite build --mode chrome` → dist/chrome (MV3 service worker),
+ * `vite build --mode firefox` → dist/firefox (event page via background.scripts, gecko settings).
+ */
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+
+type Target = 'chrome' | 'firefox';
+
+export const GECKO_ID = 'nazar@nazar-extension.org';
+
+/** Firefox wants an event page, an add-on id and its data-collection declaration. */
+export function manifestFor(target: Target): ManifestV3Export {
+  const m = structuredClone(baseManifest) as Record<string, unknown>;
+  if (target === 'firefox') {
+    const bg = m.background as { service_worker: string; type?: string };
+    m.background = { scripts: [bg.service_worker], type: bg.type };
+    m.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  return m as unknown as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target })],
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      rollupOptions: {
+        input: { errorpage: 'src/errorpage/index.html' },
+      },
+    },
+    // Content scripts and pages load only their own chunks; never inline remote code.
+    server: { cors: { origin: [/chrome-extension:\/\//, /moz-extension:\/\//] } },
+  };
+});
