@@ -1,0 +1,75 @@
+/**
+ * Translation without the browser: the same `_locales/<lang>/messages.json` files that
+ * `browser.i18n` reads, interpreted here so that the user's language setting (not only the
+ * browser's UI language) applies, and so the replay tool can print the same words in Node.
+ *
+ * Message format is Chrome's: "$NAME$" refers to placeholders[name].content, which is "$1".."$9".
+ * Plurals: Chrome's format has none, so a counted message has sibling keys `<base>_zero`,
+ * `<base>_one`, `<base>_other`, picked by `plural()`. Hindi's plural rules put 0 in "one", so
+ * "zero" is its own case, as in Chromium's ICU messages.
+ */
+import type { LanguageSetting } from './settings';
+
+export type Lang = 'hi' | 'en';
+export const LANGS: readonly Lang[] = ['hi', 'en'];
+
+export interface MessageEntry {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+export type Messages = Record<string, MessageEntry>;
+export type Sub = string | number;
+
+export interface Translator {
+  readonly lang: Lang;
+  /** The message with substitutions; a missing key returns the key itself (and is caught by tests). */
+  t(key: string, ...subs: Sub[]): string;
+  /** A counted message: picks `<base>_zero|_one|_other` by `count`; `count` is substitution $1. */
+  plural(base: string, count: number, ...more: Sub[]): string;
+  has(key: string): boolean;
+  /** Numbers in the locale's grouping, Latin digits (Chromium and ICU use them for hi-IN too). */
+  num(n: number): string;
+}
+
+const PLACEHOLDER = /\$([A-Za-z0-9_@]+)\$/g;
+const POSITIONAL = /\$([1-9])/g;
+
+function render(entry: MessageEntry, subs: Sub[]): string {
+  const fill = (s: string) => s.replace(POSITIONAL, (_, d: string) => String(subs[Number(d) - 1] ?? ''));
+  const byName = new Map<string, string>();
+  for (const [name, ph] of Object.entries(entry.placeholders ?? {})) byName.set(name.toLowerCase(), fill(ph.content));
+  return entry.message
+    .replace(PLACEHOLDER, (whole, name: string) => byName.get(name.toLowerCase()) ?? whole)
+    .replace(/\$\$/g, '$');
+}
+
+export function createTranslator(messages: Messages, lang: Lang): Translator {
+  const numberFormat = new Intl.NumberFormat(lang === 'hi' ? 'hi-IN' : 'en-IN');
+  const num = (n: number) => numberFormat.format(n);
+  const fmt = (s: Sub) => (typeof s === 'number' ? num(s) : s);
+  const t = (key: string, ...subs: Sub[]) => {
+    const entry = messages[key];
+    return entry ? render(entry, subs.map(fmt)) : key;
+  };
+  return {
+    lang,
+    t,
+    has: (key) => key in messages,
+    num,
+    plural(base, count, ...more) {
+      const form = count === 0 ? 'zero' : count === 1 ? 'one' : 'other';
+      const key = `${base}_${form}` in messages ? `${base}_${form}` : `${base}_other`;
+      return t(key, count, ...more);
+    },
+  };
+}
+
+/** 'auto' follows the browser's UI language: English only when it is English, Hindi otherwise. */
+export function resolveLang(setting: LanguageSetting, uiLanguage: string | undefined): Lang {
+  if (setting === 'hi' || setting === 'en') return setting;
+  return uiLanguage?.toLowerCase().startsWith('en') ? 'en' : 'hi';
+}
+
+/** Message keys may hold only [A-Za-z0-9_@]; enum values such as 'local-dns' map to 'local_dns'. */
+export const keyPart = (value: string) => value.replace(/[^A-Za-z0-9_@]/g, '_');

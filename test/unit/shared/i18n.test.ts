@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration } from '../../../src/shared/format';
+import { createTranslator, keyPart, type Messages, resolveLang } from '../../../src/shared/i18n';
+
+const messages: Messages = {
+  hello: { message: 'नमस्ते $NAME$', placeholders: { name: { content: '$1' } } },
+  two: { message: '$A$ में से $B$', placeholders: { a: { content: '$1' }, b: { content: '$2' } } },
+  price: { message: '$$5' },
+  req_zero: { message: 'कोई अनुरोध नहीं' },
+  req_one: { message: '$N$ अनुरोध', placeholders: { n: { content: '$1' } } },
+  req_other: { message: '$N$ अनुरोध', placeholders: { n: { content: '$1' } } },
+  duration_just_now: { message: 'अभी-अभी' },
+  duration_seconds_other: { message: '$N$ सेकंड', placeholders: { n: { content: '$1' } } },
+  duration_minutes_other: { message: '$N$ मिनट', placeholders: { n: { content: '$1' } } },
+  duration_hours_one: { message: '$N$ घंटा', placeholders: { n: { content: '$1' } } },
+  duration_hours_other: { message: '$N$ घंटे', placeholders: { n: { content: '$1' } } },
+  duration_days_other: { message: '$N$ दिन', placeholders: { n: { content: '$1' } } },
+  duration_pair: { message: '$A$ $B$', placeholders: { a: { content: '$1' }, b: { content: '$2' } } },
+};
+const tr = createTranslator(messages, 'hi');
+
+describe('createTranslator', () => {
+  it.each([
+    ['hello', ['आप'], 'नमस्ते आप'],
+    ['two', [40, 31], '40 में से 31'],
+    ['two', [123456, 7], '1,23,456 में से 7'],
+    ['price', [], '$5'],
+    ['missing_key', [], 'missing_key'],
+  ] as const)('%s %j → %s', (key, subs, out) => {
+    expect(tr.t(key, ...subs)).toBe(out);
+  });
+
+  it('does not interpret markup or substitution syntax inside substitutions', () => {
+    expect(tr.t('hello', '<img src=x onerror=alert(1)> $1')).toBe('नमस्ते <img src=x onerror=alert(1)> $1');
+  });
+
+  it.each([
+    [0, 'कोई अनुरोध नहीं'],
+    [1, '1 अनुरोध'],
+    [40, '40 अनुरोध'],
+  ])('plural %i → %s', (n, out) => {
+    expect(tr.plural('req', n)).toBe(out);
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [3_000, 'अभी-अभी'],
+    [40_000, '40 सेकंड'],
+    [5 * 60_000, '5 मिनट'],
+    [60 * 60_000, '1 घंटा'],
+    [135 * 60_000, '2 घंटे 15 मिनट'],
+    [26 * 3600_000, '1 दिन 2 घंटे'],
+  ])('%i ms → %s', (ms, out) => {
+    expect(formatDuration(tr, ms)).toBe(out);
+  });
+});
+
+describe('resolveLang and keyPart', () => {
+  it.each([
+    ['auto', 'hi', 'hi'],
+    ['auto', 'en-US', 'en'],
+    ['auto', 'ta', 'hi'],
+    ['auto', undefined, 'hi'],
+    ['en', 'hi', 'en'],
+    ['hi', 'en-GB', 'hi'],
+  ] as const)('%s with UI %s → %s', (setting, ui, out) => {
+    expect(resolveLang(setting, ui)).toBe(out);
+  });
+
+  it('maps enum values to message-name parts', () => {
+    expect(keyPart('local-dns')).toBe('local_dns');
+  });
+});
