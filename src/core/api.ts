@@ -1,0 +1,61 @@
+/**
+ * The engine's public surface, fixed up front so the worker, the UIs and the replay tool can be
+ * built against it at the same time. Event shapes follow shared/trace-format.md exactly.
+ */
+import type { CheckRequest, PlatformId, PlatformReport, Verdict, VerdictChange } from './types';
+
+/** The subset of webRequest details the engine reads. Extra fields are allowed and ignored. */
+export interface RequestDetails {
+  url: string;
+  type: string;
+  timeStamp: number;
+  statusCode?: number;
+  error?: string;
+  fromCache?: boolean;
+  method?: string;
+  tabId?: number;
+  frameId?: number;
+  /** Chromium: the origin that started the request. */
+  initiator?: string;
+  /** Firefox: the URL of the resource that started the request. */
+  originUrl?: string;
+  /** Firefox: URL of the top-level document. */
+  documentUrl?: string;
+  ip?: string;
+  requestId?: string | number;
+}
+
+export type TraceEvent =
+  | { event: 'onCompleted'; details: RequestDetails & { statusCode: number } }
+  | { event: 'onHeadersReceived'; details: RequestDetails & { statusCode: number } }
+  | { event: 'onErrorOccurred'; details: RequestDetails & { error: string } }
+  | { event: 'connectivity'; timeStamp: number; online: boolean }
+  | {
+      event: 'probe';
+      timeStamp: number;
+      target: 'control' | PlatformId;
+      url: string;
+      ok: boolean;
+      statusCode?: number;
+      error?: string;
+    }
+  | { event: 'dns'; timeStamp: number; name: string; status: number; answers: number; addresses?: string[] };
+
+export type ParseResult = { ok: true; event: TraceEvent } | { ok: false; reason: string };
+
+/** What `Engine` implements (src/core/engine.ts). */
+export interface DetectionEngine {
+  /** Feeds one validated event; returns the verdict changes it caused (possibly none). */
+  ingest(event: TraceEvent): VerdictChange[];
+  /** Lets time pass without events (windows expire, recovery is confirmed); returns changes. */
+  tick(now: number): VerdictChange[];
+  verdict(platform: PlatformId): Verdict;
+  /** Verdict plus evidence for the UIs, as of `now` (defaults to the engine's latest time). */
+  report(platform: PlatformId, now?: number): PlatformReport;
+  /** Active checks that would settle a doubt now. The worker runs them and feeds back probe/dns events. */
+  checksDue(now: number): CheckRequest[];
+  /** The latest time by which tick() should be called again for verdicts to stay right, or null. */
+  nextDeadline(): number | null;
+  /** Plain JSON with a `version` field, for storage.session. */
+  toJSON(): unknown;
+}
