@@ -29,7 +29,14 @@ export type Request =
   | { type: 'get-settings' }
   | { type: 'set-settings'; patch: SettingsPatch }
   /** Sent by a page after permissions.request was granted, so monitoring starts without a restart. */
-  | { type: 'permissions-changed' };
+  | { type: 'permissions-changed' }
+  /** Banner's "details" link: the background opens the details page in a new tab. */
+  | { type: 'open-details'; platform?: PlatformId }
+  /**
+   * The error page's "try again": the background lets the tab's next load of this URL through
+   * (no second redirect to the error page) unless the verdict has changed. Kept in memory only.
+   */
+  | { type: 'retry-navigation'; url: string };
 
 export type ResponseFor<R extends Request> = R extends { type: 'get-status' | 'check-now' }
   ? StatusReport
@@ -76,8 +83,23 @@ export function isRequest(x: unknown): x is Request {
       return Object.keys(x).length === 1;
     case 'set-settings':
       return Object.keys(x).length === 2 && isSettingsPatch(x.patch);
+    case 'open-details':
+      return (
+        (Object.keys(x).length === 1 && !('platform' in x)) || (Object.keys(x).length === 2 && isPlatformId(x.platform))
+      );
+    case 'retry-navigation':
+      return Object.keys(x).length === 2 && typeof x.url === 'string' && x.url.length <= 4096 && isHttpUrl(x.url);
     default:
       return false;
+  }
+}
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
   }
 }
 
