@@ -78,7 +78,7 @@ export function createNavigationErrorHandler(deps: NavigationErrorDeps): Navigat
   };
 
   /** True when this failure is the retry the user asked for, with nothing new to tell them. */
-  function consumeAllowance(tabId: number, host: string, platform: PlatformId): boolean {
+  function consumeAllowance(tabId: number, platform: PlatformId): boolean {
     const a = allowances.get(tabId);
     if (!a) return false;
     allowances.delete(tabId);
@@ -113,7 +113,7 @@ export function createNavigationErrorHandler(deps: NavigationErrorDeps): Navigat
       if (!platform) return null;
       const errorClass = deps.classify(error);
       if (!REDIRECTED_CLASSES.includes(errorClass)) return null;
-      if (consumeAllowance(tabId, host, platform)) return null;
+      if (consumeAllowance(tabId, platform)) return null;
       if (!underRateLimit(tabId)) return null;
       const q = new URLSearchParams({ [PARAM.url]: url, [PARAM.platform]: platform, [PARAM.error]: errorClass });
       const target = `${deps.errorPageUrl}?${q.toString()}`;
