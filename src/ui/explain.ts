@@ -1,0 +1,221 @@
+/**
+ * The explanation view model, shared by the popup and the error page. Pure: a StatusReport in,
+ * message keys and substitutions out (see msg.ts); no browser, no translation here.
+ */
+import { PLATFORMS, type PlatformId, type Scope, type Status, type Verdict } from '../core/types';
+import { keyPart } from '../shared/i18n';
+import type { StatusReport } from '../shared/messages';
+import { adviceFor } from './advice';
+import { type Certainty, certaintyOf, reasons } from './certainty';
+import { type Msg, msg } from './msg';
+
+export type Tone = 'ok' | 'warn' | 'bad' | 'unknown';
+export type Term = 'dns' | 'server';
+
+export interface PlatformRow {
+  platform: PlatformId;
+  status: Status;
+  tone: Tone;
+  label: Msg;
+  /** The cause in a few words, when something is wrong. */
+  detail: Msg | null;
+}
+
+export interface Explanation {
+  platforms: PlatformId[];
+  verdict: Pick<Verdict, 'status' | 'cause' | 'scope'>;
+  tone: Tone;
+  userSide: boolean;
+  title: Msg;
+  meaning: Msg[];
+  certainty: Certainty;
+  certaintyText: Msg;
+  reasons: Msg[];
+  advice: Msg[];
+  timing: Msg[];
+  /** "क्या हैक हुआ?" — only for platform and Meta-wide outages. */
+  hack: { question: Msg; answer: Msg[] } | null;
+  /** Technical words this explanation uses; the screen explains each once. */
+  terms: Term[];
+}
+
+export interface Screen {
+  tone: Tone;
+  headline: Msg;
+  sub: Msg | null;
+  userSide: boolean;
+  permissionMissing: boolean;
+  rows: PlatformRow[];
+  explanations: Explanation[];
+  glossary: Msg[];
+  lastChecked: Msg | null;
+}
+
+const TONE: Record<Status, Tone> = { up: 'ok', degraded: 'warn', down: 'bad', unknown: 'unknown' };
+const isProblem = (s: Status) => s === 'down' || s === 'degraded';
+const names = (ps: PlatformId[]) => ({ list: ps.map((p) => msg(`platform_${p}`)) });
+
+/** Within 10 s "अभी-अभी", else the clock (a clock avoids Hindi's oblique "1 घंटे पहले"). */
+function checkedAt(at: number, now: number): Msg {
+  return now - at < 10_000 ? msg('explain_checked_just_now') : msg('explain_checked_at', { clock: at });
+}
+
+function sameDay(a: number, b: number): boolean {
+  return new Date(a).toDateString() === new Date(b).toDateString();
+}
+
+function timing(since: number | null, now: number): Msg[] {
+  if (since === null || since > now) return [];
+  const start = sameDay(since, now)
+    ? msg('explain_since', { clock: since })
+    : msg('explain_since_date', { date: since }, { clock: since });
+  return [start, msg('explain_duration', { duration: now - since })];
+}
+
+function hackAnswer(cause: Verdict['cause'], scope: Scope): Msg[] {
+  const shown = ['dns', 'unreachable', 'server', 'tls'].includes(cause) ? keyPart(cause) : 'unknown';
+  const out = [msg('hack_no_evidence'), msg(`hack_shows_${shown}`)];
+  if (cause === 'dns' || scope === 'meta') out.push(msg('hack_2021'));
+  out.push(msg('hack_limits'), msg('hack_rumours'));
+  return out;
+}
+
+/** One explanation for a group of platforms that share a verdict (e.g. all of Meta). */
+export function explainGroup(report: StatusReport, platforms: PlatformId[], now: number): Explanation {
+  const first = platforms[0] ?? 'whatsapp';
+  const { verdict, evidence } = report.platforms[first];
+  const { cause, scope, status } = verdict;
+  const userSide = cause === 'offline' || scope === 'you';
+  const { level } = certaintyOf(cause, scope, evidence, report.online);
+  const starts = platforms
+    .map((p) => report.platforms[p].evidence.firstFailureAt ?? report.platforms[p].verdict.since)
+    .filter((t): t is number => t !== null);
+  const since = starts.length ? Math.min(...starts) : null;
+  const plats = names(platforms);
+  const terms: Term[] =
+    cause === 'dns' || cause === 'local-dns'
+      ? ['dns']
+      : cause === 'server' || cause === 'unreachable'
+        ? ['server']
+        : [];
+  const platformSide = (scope === 'platform' || scope === 'meta') && isProblem(status) && !userSide;
+  return {
+    platforms,
+    verdict: { status, cause, scope },
+    tone: TONE[status],
+    userSide,
+    title: userSide
+      ? msg(`cause_${keyPart(cause === 'offline' ? 'offline' : cause)}`)
+      : msg('explain_title', plats, msg(`cause_${keyPart(cause)}`)),
+    meaning: [msg(`explain_cause_${keyPart(cause)}`, plats), msg(`explain_scope_${scope}`, plats)],
+    certainty: level,
+    certaintyText: msg(`explain_certainty_${level}`),
+    reasons: reasons(first, evidence, report.online),
+    advice: adviceFor(cause, scope).map((k) => msg(k)),
+    timing: timing(since, now),
+    hack: platformSide
+      ? {
+          question: msg(platforms.length > 1 ? 'hack_question_many' : 'hack_question_one', plats),
+          answer: hackAnswer(cause, scope),
+        }
+      : null,
+    terms,
+  };
+}
+
+/** The error page's entry point: the explanation for one platform. */
+export function explainPlatform(report: StatusReport, platform: PlatformId, now: number): Explanation {
+  return explainGroup(report, [platform], now);
+}
+
+function headline(report: StatusReport, problems: Explanation[]): { headline: Msg; sub: Msg | null; tone: Tone } {
+  if (!report.hostPermissions)
+    return { headline: msg('popup_headline_no_permission'), sub: msg('perm_why'), tone: 'unknown' };
+  const top = problems[0];
+  if (top) {
+    const { cause, scope, status } = top.verdict;
+    const plats = names(top.platforms);
+    if (cause === 'offline') return { headline: msg('popup_headline_offline'), sub: null, tone: top.tone };
+    if (scope === 'you') return { headline: msg('popup_headline_you'), sub: null, tone: top.tone };
+    if (scope === 'network') return { headline: msg('popup_headline_network', plats), sub: null, tone: top.tone };
+    const all = problems.flatMap((e) => e.platforms);
+    const many = all.length > 1 ? 'many' : 'one';
+    if (scope === 'meta') return { headline: msg(`popup_headline_meta_${status}`), sub: null, tone: top.tone };
+    const worst = problems.some((e) => e.verdict.status === 'down') ? 'down' : 'degraded';
+    const ok = PLATFORMS.filter((p) => report.platforms[p].verdict.status === 'up');
+    return {
+      headline: msg(`popup_headline_${worst}_${many}`, names(all)),
+      sub: ok.length ? msg(ok.length > 1 ? 'popup_others_ok_many' : 'popup_others_ok_one', names(ok)) : null,
+      tone: top.tone,
+    };
+  }
+  const statuses = PLATFORMS.map((p) => report.platforms[p].verdict.status);
+  if (statuses.every((s) => s === 'up')) return { headline: msg('popup_headline_all_up'), sub: null, tone: 'ok' };
+  if (statuses.every((s) => s === 'unknown'))
+    return { headline: msg('popup_headline_unknown'), sub: msg('popup_unknown_body'), tone: 'unknown' };
+  return { headline: msg('popup_headline_no_problem'), sub: msg('popup_unknown_body'), tone: 'ok' };
+}
+
+/** Groups key for platforms that can share one explanation. */
+const groupKey = (v: Verdict) => (v.scope === 'meta' ? `meta|${v.cause}` : `${v.cause}|${v.scope}|${v.platform}`);
+
+/**
+ * The whole screen. `report` null means nothing is known yet. `focus` (details page) puts that
+ * platform's explanation first unless the fault is on the user's side, which always leads.
+ */
+export function explainReport(report: StatusReport | null, now: number, focus?: PlatformId): Screen {
+  if (!report)
+    return {
+      tone: 'unknown',
+      headline: msg('popup_headline_unknown'),
+      sub: msg('popup_unknown_body'),
+      userSide: false,
+      permissionMissing: false,
+      rows: PLATFORMS.map((p) => ({
+        platform: p,
+        status: 'unknown',
+        tone: 'unknown',
+        label: msg('status_unknown'),
+        detail: null,
+      })),
+      explanations: [],
+      glossary: [],
+      lastChecked: null,
+    };
+  const groups = new Map<string, PlatformId[]>();
+  for (const p of PLATFORMS) {
+    const v = report.platforms[p].verdict;
+    if (!isProblem(v.status)) continue;
+    // Offline is one fact about the user, not three platform problems.
+    const key = v.cause === 'offline' || v.scope === 'you' ? `you|${v.cause}` : groupKey(v);
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const rank = (e: Explanation) =>
+    (e.userSide ? 0 : 4) + (e.verdict.scope === 'network' ? 1 : 2) + (focus && e.platforms.includes(focus) ? -1 : 0);
+  const explanations = [...groups.values()]
+    .map((ps) => explainGroup(report, ps, now))
+    .sort(
+      (a, b) => rank(a) - rank(b) || (a.verdict.status === 'down' ? -1 : 1) - (b.verdict.status === 'down' ? -1 : 1),
+    );
+  const terms = new Set(explanations.flatMap((e) => e.terms));
+  const updated = PLATFORMS.map((p) => report.platforms[p].verdict.updatedAt).filter((t): t is number => t !== null);
+  const last = report.lastCheckAt ?? (updated.length ? Math.max(...updated) : null);
+  return {
+    ...headline(report, explanations),
+    userSide: explanations.some((e) => e.userSide),
+    permissionMissing: !report.hostPermissions,
+    rows: PLATFORMS.map((p) => {
+      const v = report.platforms[p].verdict;
+      return {
+        platform: p,
+        status: v.status,
+        tone: TONE[v.status],
+        label: msg(`status_${v.status}`),
+        detail: isProblem(v.status) ? msg(`cause_${keyPart(v.cause)}`) : null,
+      };
+    }),
+    explanations,
+    glossary: [...terms].map((t) => msg(`explain_gloss_${t}`)),
+    lastChecked: last === null ? null : checkedAt(last, now),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Reads a StatusReport from anything (storage, a message): what does not fit is replaced by a
+ * safe default, so a corrupt or forged value renders as "no information" and never crashes.
+ */
+import {
+  CAUSES,
+  type Cause,
+  type CheckResult,
+  type DnsCheckResult,
+  type Evidence,
+  PLATFORMS,
+  type PlatformId,
+  type PlatformReport,
+  SCOPES,
+  type Scope,
+  STATUSES,
+  type Status,
+} from '../core/types';
+import type { StatusReport } from '../shared/messages';
+
+type Obj = Record<string, unknown>;
+const obj = (x: unknown): Obj => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Obj) : {});
+const time = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : null);
+const count = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? Math.floor(x) : 0);
+const oneOf = <T extends string>(list: readonly T[], x: unknown, dflt: T): T =>
+  (list as readonly unknown[]).includes(x) ? (x as T) : dflt;
+
+function check(x: unknown): CheckResult | undefined {
+  const o = obj(x);
+  const at = time(o.at);
+  if (at === null || typeof o.ok !== 'boolean') return undefined;
+  const r: CheckResult = { at, ok: o.ok };
+  if (typeof o.statusCode === 'number' && o.statusCode >= 100 && o.statusCode < 600) r.statusCode = o.statusCode;
+  return r;
+}
+
+function dnsCheck(x: unknown): DnsCheckResult | undefined {
+  const o = obj(x);
+  const at = time(o.at);
+  if (at === null || typeof o.status !== 'number') return undefined;
+  const r: DnsCheckResult = { at, status: count(o.status), answers: count(o.answers) };
+  if (typeof o.inMetaSpace === 'boolean') r.inMetaSpace = o.inMetaSpace;
+  return r;
+}
+
+export function emptyEvidence(): Evidence {
+  return {
+    windowMs: 120_000,
+    total: 0,
+    failed: 0,
+    byClass: {},
+    hosts: [],
+    firstFailureAt: null,
+    lastSuccessAt: null,
+    lastFailureAt: null,
+    checks: {},
+  };
+}
+
+function evidence(x: unknown): Evidence {
+  const o = obj(x);
+  const c = obj(o.checks);
+  const total = count(o.total);
+  const ev: Evidence = {
+    ...emptyEvidence(),
+    windowMs: count(o.windowMs) || 120_000,
+    total,
+    failed: Math.min(total, count(o.failed)),
+    hosts: Array.isArray(o.hosts) ? o.hosts.filter((h): h is string => typeof h === 'string').slice(0, 5) : [],
+    firstFailureAt: time(o.firstFailureAt),
+    lastSuccessAt: time(o.lastSuccessAt),
+    lastFailureAt: time(o.lastFailureAt),
+    checks: {},
+  };
+  const platform = check(c.platform);
+  const control = check(c.control);
+  const dns = dnsCheck(c.dns);
+  if (platform) ev.checks.platform = platform;
+  if (control) ev.checks.control = control;
+  if (dns) ev.checks.dns = dns;
+  return ev;
+}
+
+function platformReport(id: PlatformId, x: unknown): PlatformReport {
+  const o = obj(x);
+  const v = obj(o.verdict);
+  return {
+    verdict: {
+      platform: id,
+      status: oneOf<Status>(STATUSES, v.status, 'unknown'),
+      cause: oneOf<Cause>(CAUSES, v.cause, 'unknown'),
+      scope: oneOf<Scope>(SCOPES, v.scope, 'none'),
+      since: time(v.since),
+      updatedAt: time(v.updatedAt),
+    },
+    evidence: evidence(o.evidence),
+  };
+}
+
+/** null when there is nothing usable at all (no report yet). */
+export function normalizeReport(raw: unknown): StatusReport | null {
+  const o = obj(raw);
+  if (!o.platforms || typeof o.platforms !== 'object') return null;
+  const p = obj(o.platforms);
+  const platforms = Object.fromEntries(PLATFORMS.map((id) => [id, platformReport(id, p[id])])) as Record<
+    PlatformId,
+    PlatformReport
+  >;
+  return {
+    generatedAt: time(o.generatedAt) ?? 0,
+    online: typeof o.online === 'boolean' ? o.online : null,
+    platforms,
+    hostPermissions: o.hostPermissions !== false,
+    lastCheckAt: time(o.lastCheckAt),
+    checking: o.checking === true,
+  };
+}
