@@ -1,0 +1,98 @@
+/** Wires the live connection, the state machine, the words and the DOM together. */
+import type { PlatformId, PlatformReport } from '../core/types';
+import type { Lang } from '../shared/i18n';
+import type { LanguageSetting } from '../shared/settings';
+import { createBannerDom } from './banner-dom';
+import { createBannerState } from './banner-state';
+import { bannerText, recoveredText } from './banner-view';
+import { type RuntimeLike, startLive } from './live';
+import { bannerTranslator } from './locales';
+
+/** How long the "fixed" note stays. */
+export const RECOVERED_NOTE_MS = 6000;
+
+export interface BannerDeps {
+  doc: Document;
+  platform: PlatformId;
+  runtime: RuntimeLike;
+  langOf(setting: LanguageSetting): Lang;
+  now?: () => number;
+}
+
+export function startBanner(deps: BannerDeps): { stop(): void } {
+  const { doc, platform, runtime } = deps;
+  const now = deps.now ?? Date.now;
+  const state = createBannerState();
+  let lang: Lang = deps.langOf('auto');
+  let report: PlatformReport | null = null;
+  let noteTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const dom = createBannerDom(doc, {
+    onDetails() {
+      try {
+        runtime.sendMessage({ type: 'open-details', platform }).catch(() => {});
+      } catch {
+        // Context gone: the live connection notices and cleans up.
+      }
+    },
+    onClose() {
+      state.dismiss();
+      render();
+    },
+  });
+
+  function render() {
+    const tr = bannerTranslator(lang);
+    const region = tr.t('banner_region', tr.t(`platform_${platform}`));
+    if (state.mode === 'problem' && report) {
+      const text = bannerText(tr, platform, report, now());
+      const severity = report.verdict.status === 'degraded' ? 'degraded' : 'down';
+      if (text) return dom.show({ kind: 'problem', severity, lang, ...text });
+    }
+    if (state.mode === 'recovered') {
+      if (!noteTimer) {
+        noteTimer = setTimeout(() => {
+          noteTimer = undefined;
+          state.recoveredShown();
+          render();
+        }, RECOVERED_NOTE_MS);
+      }
+      return dom.show({
+        kind: 'recovered',
+        line: recoveredText(tr, platform),
+        close: tr.t('banner_close'),
+        region,
+        lang,
+      });
+    }
+    if (noteTimer) {
+      clearTimeout(noteTimer);
+      noteTimer = undefined;
+    }
+    dom.hide();
+  }
+
+  const live = startLive(runtime, platform, {
+    onReport(r) {
+      report = r;
+      state.update(r.verdict.status);
+      render();
+    },
+    onLanguage(setting) {
+      lang = deps.langOf(setting);
+      render();
+    },
+    onGone() {
+      if (noteTimer) clearTimeout(noteTimer);
+      dom.destroy();
+    },
+  });
+
+  return {
+    stop() {
+      live.stop();
+      if (noteTimer) clearTimeout(noteTimer);
+      dom.destroy();
+    },
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The banner on the page: a host element with a closed shadow root; every text set with
+ * `textContent`. It defends only its own visibility: if the page removes the host or hides its
+ * top-layer popover, it is put back (rate-limited, so a hostile page cannot make us spin).
+ * Clicks count only when the user made them (`isTrusted`): the page can't press our buttons.
+ */
+import { BANNER_CSS } from './banner-style';
+
+export type BannerContent =
+  | {
+      kind: 'problem';
+      severity: 'degraded' | 'down';
+      line: string;
+      details: string;
+      close: string;
+      region: string;
+      lang: string;
+    }
+  | { kind: 'recovered'; line: string; close: string; region: string; lang: string };
+
+export interface BannerDom {
+  show(content: BannerContent): void;
+  hide(): void;
+  /** Removes the element and every observer; used when the extension context is gone. */
+  destroy(): void;
+  readonly visible: boolean;
+}
+
+export interface BannerHandlers {
+  onDetails(): void;
+  onClose(): void;
+}
+
+/** At most this many repairs per window; after that we wait for the window to pass. */
+const MAX_REPAIRS = 10;
+const REPAIR_WINDOW_MS = 10_000;
+
+export function createBannerDom(doc: Document, handlers: BannerHandlers): BannerDom {
+  const host = doc.createElement('nazar-banner');
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = BANNER_CSS;
+  const bar = doc.createElement('div');
+  bar.className = 'bar';
+  bar.setAttribute('role', 'region');
+  const text = doc.createElement('span');
+  text.className = 'text';
+  text.setAttribute('role', 'status');
+  const actions = doc.createElement('span');
+  actions.className = 'actions';
+  const details = doc.createElement('button');
+  details.type = 'button';
+  details.className = 'details';
+  const close = doc.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.textContent = '×';
+  actions.append(details, close);
+  bar.append(text, actions);
+  root.append(style, bar);
+
+  const trusted = (fn: () => void) => (e: Event) => {
+    if (!e.isTrusted) return;
+    e.preventDefault();
+    e.stopPropagation();
+    fn();
+  };
+  details.addEventListener(
+    'click',
+    trusted(() => handlers.onDetails()),
+  );
+  close.addEventListener(
+    'click',
+    trusted(() => handlers.onClose()),
+  );
+
+  let visible = false;
+  let destroyed = false;
+  let repairs: number[] = [];
+  let repairTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const supportsPopover = typeof (host as HTMLElement & { showPopover?: unknown }).showPopover === 'function';
+
+  /** The top layer sits above every z-index the page can use, without covering the whole page. */
+  function raise() {
+    if (!supportsPopover) return;
+    try {
+      if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // Not connected yet, or the page did something odd: fixed position + max z-index still apply.
+    }
+  }
+
+  function attach() {
+    const parent = doc.documentElement ?? doc.body;
+    if (!parent) return;
+    // On <html>, not <body>: single-page apps replace body content, and WhatsApp re-renders it.
+    if (host.parentNode !== parent || host !== parent.lastElementChild) parent.append(host);
+    raise();
+  }
+
+  function repair() {
+    if (!visible || destroyed) return;
+    const now = Date.now();
+    repairs = repairs.filter((t) => now - t < REPAIR_WINDOW_MS);
+    if (repairs.length >= MAX_REPAIRS) {
+      if (!repairTimer) {
+        repairTimer = setTimeout(() => {
+          repairTimer = undefined;
+          repair();
+        }, REPAIR_WINDOW_MS);
+      }
+      return;
+    }
+    const intact =
+      host.isConnected &&
+      host.parentNode === doc.documentElement &&
+      host.attributes.length === (supportsPopover ? 1 : 0) &&
+      (!supportsPopover || host.matches(':popover-open'));
+    if (intact) return;
+    repairs.push(now);
+    for (const a of Array.from(host.attributes)) if (a.name !== 'popover') host.removeAttribute(a.name);
+    attach();
+  }
+
+  const observer = new MutationObserver(() => repair());
+  const onToggle = () => repair();
+  host.addEventListener('toggle', onToggle);
+
+  return {
+    get visible() {
+      return visible;
+    },
+    show(c) {
+      if (destroyed) return;
+      bar.className = c.kind === 'problem' ? `bar ${c.severity}` : 'bar recovered';
+      bar.lang = c.lang;
+      bar.setAttribute('aria-label', c.region);
+      text.textContent = c.line;
+      close.setAttribute('aria-label', c.close);
+      close.title = c.close;
+      if (c.kind === 'problem') {
+        details.textContent = c.details;
+        details.hidden = false;
+      } else {
+        details.hidden = true;
+      }
+      visible = true;
+      attach();
+      observer.disconnect();
+      observer.observe(doc.documentElement, { childList: true });
+      observer.observe(host, { attributes: true });
+    },
+    hide() {
+      visible = false;
+      observer.disconnect();
+      host.remove();
+    },
+    destroy() {
+      destroyed = true;
+      visible = false;
+      observer.disconnect();
+      host.removeEventListener('toggle', onToggle);
+      if (repairTimer) clearTimeout(repairTimer);
+      host.remove();
+    },
+  };
+}
