@@ -1,0 +1,312 @@
+/**
+ * The background's brain: owns the engine, restores and persists state, queues events that arrive
+ * before the restore finishes, and turns verdict changes into badge, notifications, history and
+ * live updates. index.ts only registers the browser's listeners and forwards them here.
+ */
+import type { DetectionEngine, TraceEvent } from '../core/api';
+import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import { formatDuration } from '../shared/format';
+import type { Episode } from '../shared/history';
+import type { StatusReport } from '../shared/messages';
+import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
+import { STORAGE } from '../shared/storage-keys';
+import { badgeLook, createBadgeWriter } from './badge';
+import { allChecks, runChecks, selectChecks } from './checks';
+import type { WorkerDeps } from './deps';
+import { type EpisodeState, episodeDeadline, stepEpisodes } from './episodes';
+import { capHistory, upsertEpisode } from './history';
+import { createLivePorts } from './live';
+import { createNavigationErrorHandler } from './navigation-errors';
+import { backText, notificationId, outageText, sendNotification } from './notifications';
+import { restoreState, SESSION_KEYS } from './restore';
+import { translatorFor } from './translate';
+import { createWriteChain } from './write-chain';
+
+export const TICK_ALARM = 'nazar-tick';
+/** Chrome clamps alarms to ≥ 30 s; shorter deadlines are met by an in-memory timer while awake. */
+const ALARM_MIN_MS = 30_000;
+/** Evidence-only updates (no verdict change) reach open pages at most this often. */
+const LIVE_EVIDENCE_MS = 1_000;
+/** Events queued before the restore finishes; beyond this the oldest are dropped (bounded memory). */
+export const QUEUE_MAX = 20_000;
+
+export function createWorker(deps: WorkerDeps) {
+  let engine: DetectionEngine | null = null;
+  let settings: Settings = DEFAULT_SETTINGS;
+  let history: Episode[] = [];
+  let episodes: EpisodeState = { version: 1, current: null, seq: 0 };
+  let online: boolean | null = null;
+  let hostPermissions = true;
+  let lastCheckAt: number | null = null;
+  let checking = false;
+  const queue: TraceEvent[] = [];
+  let dropped = 0;
+  const lastRun = new Map<string, number>();
+  const live = createLivePorts();
+  const writeBadge = createBadgeWriter(deps.action);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let liveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const chain = createWriteChain({
+    minIntervalMs: deps.writeIntervalMs ?? 2_000,
+    now: deps.now,
+    async write(batch) {
+      const session: Record<string, unknown> = {};
+      const local: Record<string, unknown> = {};
+      for (const [k, v] of batch) (SESSION_KEYS.includes(k) ? session : local)[k] = v;
+      await Promise.all([
+        Object.keys(session).length ? deps.storage.session.set(session) : null,
+        Object.keys(local).length ? deps.storage.local.set(local) : null,
+      ]);
+    },
+  });
+
+  const nav = createNavigationErrorHandler({
+    redirect: (tabId, url) => deps.tabs.update(tabId, { url }).catch((e) => console.warn('nazar: redirect failed', e)),
+    classify: deps.core.classify,
+    platformOfHost: deps.core.platformOfHost,
+    verdictOf: (p) => engine?.verdict(p) ?? { status: 'unknown', cause: 'unknown' },
+    errorPageUrl: deps.getURL('src/errorpage/index.html'),
+    now: deps.now,
+  });
+
+  const tr = () => translatorFor(settings.language, deps.uiLanguage);
+
+  function buildReport(): StatusReport {
+    const now = deps.now();
+    const platforms = {} as Record<PlatformId, PlatformReport>;
+    for (const p of PLATFORMS) platforms[p] = engine!.report(p, now);
+    return { generatedAt: now, online, platforms, hostPermissions, lastCheckAt, checking };
+  }
+
+  const ready = restoreState(deps).then((s) => {
+    engine = s.engine;
+    settings = s.settings;
+    history = s.history;
+    episodes = s.episodes;
+    if (s.historyChanged) chain.mark(STORAGE.history, () => history);
+    if (dropped) console.warn(`nazar: ${dropped} early events dropped (queue full)`);
+    for (const ev of queue.splice(0)) feed(ev);
+    void refreshPermissions();
+    afterChange(true);
+    void maybeCheck();
+  });
+
+  /** Feeds one event to the engine (only after restore). Returns true when a verdict changed. */
+  function feed(ev: TraceEvent): boolean {
+    let changed = false;
+    try {
+      changed = engine!.ingest(ev).length > 0;
+    } catch (e) {
+      console.warn('nazar: engine rejected an event', e);
+      return false;
+    }
+    chain.mark(STORAGE.engine, () => engine!.toJSON());
+    return changed;
+  }
+
+  /** Everything that follows a change of verdicts (or of what is shown about them). */
+  function afterChange(verdictsChanged: boolean): void {
+    if (!engine) return;
+    const report = buildReport();
+    chain.mark(STORAGE.report, () => report);
+    if (!verdictsChanged) {
+      scheduleLive();
+      return;
+    }
+    void writeBadge(badgeLook(report, tr()));
+    live.push({ type: 'status', report });
+    const step = stepEpisodes(episodes, report.platforms, report.generatedAt);
+    if (step.state !== episodes) {
+      episodes = step.state;
+      chain.mark(STORAGE.episodes, () => episodes);
+    }
+    for (const a of step.actions) void act(a);
+    schedule();
+  }
+
+  function scheduleLive(): void {
+    if (liveTimer || live.size === 0) return;
+    liveTimer = setTimeout(() => {
+      liveTimer = null;
+      if (engine) live.push({ type: 'status', report: buildReport() });
+    }, LIVE_EVIDENCE_MS);
+  }
+
+  async function act(a: ReturnType<typeof stepEpisodes>['actions'][number]): Promise<void> {
+    if (a.kind === 'save') {
+      history = upsertEpisode(history, a.episode, deps.now());
+      chain.mark(STORAGE.history, () => history);
+      return;
+    }
+    if (!settings.notifications) return;
+    const t = tr();
+    const text =
+      a.kind === 'notify-outage'
+        ? outageText(a.episode, t)
+        : backText(a.episode, t, formatDuration(t, (a.episode.end ?? deps.now()) - a.episode.start));
+    const id = notificationId(a.kind === 'notify-outage' ? 'outage' : 'back', a.episode);
+    await sendNotification(deps.notifications, id, text, deps.getURL('icons/icon-128.png'));
+  }
+
+  /** Keeps the engine's clock moving: an in-memory timer while awake, an alarm to wake us up. */
+  function schedule(): void {
+    if (!engine) return;
+    const deadlines = [engine.nextDeadline(), episodeDeadline(episodes)].filter((d): d is number => d !== null);
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (deadlines.length === 0) {
+      void Promise.resolve(deps.alarms.clear(TICK_ALARM)).catch(() => {});
+      return;
+    }
+    const when = Math.min(...deadlines);
+    const now = deps.now();
+    // Never faster than 4 ticks a second, even if the engine's deadline is already past.
+    timer = setTimeout(tick, Math.max(250, when - now + 5));
+    void Promise.resolve(deps.alarms.create(TICK_ALARM, { when: Math.max(when, now + ALARM_MIN_MS) })).catch(() => {});
+  }
+
+  function tick(): void {
+    if (!engine) return;
+    try {
+      engine.tick(deps.now());
+    } catch (e) {
+      console.warn('nazar: engine tick failed', e);
+    }
+    chain.mark(STORAGE.engine, () => engine!.toJSON());
+    // Episodes also need the clock (their grace period), even without a verdict change.
+    afterChange(true);
+    void maybeCheck();
+  }
+
+  async function check(requests: ReturnType<DetectionEngine['checksDue']>): Promise<void> {
+    if (requests.length === 0 || checking) return;
+    checking = true;
+    const now = deps.now();
+    for (const c of requests) lastRun.set(`${c.kind}:${c.target}`, now);
+    try {
+      const events = await runChecks({ fetch: deps.fetch, now: deps.now }, requests);
+      let changed = false;
+      for (const ev of events) changed = feed(ev) || changed;
+      lastCheckAt = deps.now();
+      checking = false;
+      afterChange(changed);
+      // The engine still in doubt (an outage going on): look again later, never in a tight loop.
+      if (engine!.checksDue(deps.now()).length > 0) {
+        void Promise.resolve(deps.alarms.create(TICK_ALARM, { when: deps.now() + ALARM_MIN_MS })).catch(() => {});
+      }
+    } finally {
+      checking = false;
+    }
+  }
+
+  async function maybeCheck(): Promise<void> {
+    if (!engine || !hostPermissions) return;
+    await check(selectChecks(engine.checksDue(deps.now()), settings.checks, lastRun, deps.now()));
+  }
+
+  async function refreshPermissions(): Promise<void> {
+    let granted = hostPermissions;
+    try {
+      granted = await deps.permissions.contains({ origins: deps.hostOrigins });
+    } catch (e) {
+      console.warn('nazar: permissions.contains failed', e);
+    }
+    if (granted !== hostPermissions) {
+      hostPermissions = granted;
+      afterChange(true);
+    }
+  }
+
+  return {
+    ready,
+    chain,
+    live,
+    /** A webRequest/connectivity event: queued until the restore is done, then fed in order. */
+    event(
+      ev: TraceEvent | null,
+      mainFrameError?: { url: string; type: string; tabId: number; frameId?: number; error: string },
+    ): void {
+      if (!ev) return;
+      if (ev.event === 'connectivity') online = ev.online;
+      if (!engine) {
+        if (queue.length >= QUEUE_MAX) {
+          queue.shift();
+          dropped++;
+        }
+        queue.push(ev);
+        if (mainFrameError) void ready.then(() => nav.onMainFrameError(mainFrameError));
+        return;
+      }
+      const changed = feed(ev);
+      afterChange(changed);
+      if (mainFrameError) nav.onMainFrameError(mainFrameError);
+      if (changed || ev.event === 'onErrorOccurred') void maybeCheck();
+    },
+    async onAlarm(name: string): Promise<void> {
+      if (name !== TICK_ALARM) return;
+      await ready;
+      tick();
+    },
+    async status(): Promise<StatusReport> {
+      await ready;
+      return buildReport();
+    },
+    async checkNow(): Promise<StatusReport> {
+      await ready;
+      await check(allChecks(settings.checks));
+      return buildReport();
+    },
+    async getHistory(): Promise<Episode[]> {
+      await ready;
+      return capHistory(history, deps.now());
+    },
+    async clearHistory(): Promise<void> {
+      await ready;
+      history = [];
+      chain.mark(STORAGE.history, () => history);
+      await chain.flush();
+    },
+    async getSettings(): Promise<Settings> {
+      await ready;
+      return settings;
+    },
+    async setSettings(patch: SettingsPatch): Promise<Settings> {
+      await ready;
+      settings = applySettingsPatch(settings, patch);
+      chain.mark(STORAGE.settings, () => settings);
+      await chain.flush();
+      live.push({ type: 'settings', settings });
+      afterChange(true);
+      return settings;
+    },
+    async permissionsChanged(): Promise<void> {
+      await ready;
+      await refreshPermissions();
+      void maybeCheck();
+    },
+    async openDetails(platform?: string): Promise<void> {
+      const q = platform ? `&platform=${encodeURIComponent(platform)}` : '';
+      await deps.tabs.create({ url: deps.getURL(`src/popup/index.html?view=details${q}`) });
+    },
+    retryNavigation(tabId: number | undefined, url: string): void {
+      if (tabId !== undefined) nav.allowRetry(tabId, url);
+    },
+    async connect(port: Parameters<typeof live.add>[0]): Promise<void> {
+      live.add(port);
+      await ready;
+      try {
+        port.postMessage({ type: 'status', report: buildReport() });
+      } catch {
+        // Disconnected already.
+      }
+    },
+    /** Test hook and shutdown: write everything pending now. */
+    flush: () => chain.flush(),
+    get queued() {
+      return queue.length;
+    },
+  };
+}
+
+export type Worker = ReturnType<typeof createWorker>;

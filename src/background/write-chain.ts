@@ -1,0 +1,90 @@
+/**
+ * One serialised, throttled write chain for all stored state. Callers mark a key dirty with a
+ * producer; the value is only produced when the write happens, so a storm of 10,000 events costs
+ * one snapshot per interval, not 10,000 (memory stays bounded: one producer per key).
+ */
+export interface WriteChainOptions {
+  write(batch: Map<string, unknown>): Promise<void>;
+  /** At most one write per this many ms (except explicit flushes). */
+  minIntervalMs: number;
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export interface WriteChain {
+  mark(key: string, produce: () => unknown): void;
+  /** Writes whatever is pending now (ignoring the throttle) and resolves when it is stored. */
+  flush(): Promise<void>;
+  readonly writes: number;
+  readonly pendingKeys: number;
+}
+
+export function createWriteChain(opts: WriteChainOptions): WriteChain {
+  const now = opts.now ?? Date.now;
+  const setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = opts.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const pending = new Map<string, () => unknown>();
+  let lastWriteAt = Number.NEGATIVE_INFINITY;
+  let timer: unknown = null;
+  let inFlight: Promise<void> | null = null;
+  let writes = 0;
+
+  function schedule(): void {
+    if (timer !== null || inFlight || pending.size === 0) return;
+    const wait = Math.max(0, lastWriteAt + opts.minIntervalMs - now());
+    timer = setTimer(() => {
+      timer = null;
+      void run();
+    }, wait);
+  }
+
+  function run(): Promise<void> {
+    if (inFlight) return inFlight;
+    if (pending.size === 0) return Promise.resolve();
+    const batch = new Map<string, unknown>();
+    for (const [key, produce] of pending) {
+      try {
+        batch.set(key, produce());
+      } catch (e) {
+        console.warn('nazar: could not snapshot', key, e);
+      }
+    }
+    pending.clear();
+    lastWriteAt = now();
+    writes++;
+    inFlight = opts
+      .write(batch)
+      .catch((e) => console.warn('nazar: storage write failed', e))
+      .finally(() => {
+        inFlight = null;
+        schedule();
+      });
+    return inFlight;
+  }
+
+  return {
+    mark(key, produce) {
+      pending.set(key, produce);
+      schedule();
+    },
+    async flush() {
+      if (timer !== null) {
+        clearTimer(timer);
+        timer = null;
+      }
+      if (inFlight) await inFlight;
+      if (timer !== null) {
+        clearTimer(timer);
+        timer = null;
+      }
+      await run();
+    },
+    get writes() {
+      return writes;
+    },
+    get pendingKeys() {
+      return pending.size;
+    },
+  };
+}

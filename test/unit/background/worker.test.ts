@@ -1,0 +1,195 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { toTraceEvent } from '../../../src/background/trace-events';
+import { createWorker } from '../../../src/background/worker';
+import { STORAGE } from '../../../src/shared/storage-keys';
+import { FakeEngine } from './fake-engine';
+import { failure, fakeDeps, memoryArea, success } from './fakes';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+const engineOf = (session: { data: Record<string, unknown> }) =>
+  FakeEngine.restore(session.data[STORAGE.engine]).engine;
+
+describe('worker', () => {
+  it('queues events that arrive while state is restored, then replays them in order', async () => {
+    const f = fakeDeps();
+    f.deps.storage.session = memoryArea({}, { getDelayMs: 30 });
+    const w = createWorker(f.deps);
+    const evs = [failure(), failure(), success('www.facebook.com'), failure()];
+    for (const e of evs) w.event(e);
+    expect(w.queued).toBe(4);
+    await w.ready;
+    expect(w.queued).toBe(0);
+    await w.flush();
+    const stored = (f.deps.storage.session as ReturnType<typeof memoryArea>).data;
+    expect(engineOf({ data: stored }).verdict('instagram').status).toBe('down');
+    expect(engineOf({ data: stored }).verdict('facebook').status).toBe('up');
+  });
+
+  it('replays queued events in arrival order into the engine', async () => {
+    const f = fakeDeps();
+    let engine: FakeEngine | null = null;
+    f.deps.factory = {
+      restore: (raw) => {
+        engine = FakeEngine.restore(raw).engine;
+        return { engine, warning: null };
+      },
+    };
+    f.deps.storage.session = memoryArea({}, { getDelayMs: 10 });
+    const w = createWorker(f.deps);
+    const evs = Array.from({ length: 50 }, (_, i) => (i % 2 ? failure() : success()));
+    for (const e of evs) w.event(e);
+    await w.ready;
+    expect(engine!.ingested).toEqual(evs);
+  });
+
+  it('corrupt stored data gives a clean state and a warning, never a crash', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const f = fakeDeps();
+    f.deps.storage.session = memoryArea({ [STORAGE.engine]: 'garbage', [STORAGE.episodes]: { version: 9 } });
+    f.deps.storage.local = memoryArea({ [STORAGE.history]: 17, [STORAGE.settings]: 'nope' });
+    const w = createWorker(f.deps);
+    const status = await w.status();
+    expect(status.platforms.instagram.verdict.status).toBe('unknown');
+    expect(await w.getHistory()).toEqual([]);
+    expect((await w.getSettings()).notifications).toBe(true);
+    expect(warn).toHaveBeenCalled();
+    // And an unreadable storage area altogether.
+    const g = fakeDeps();
+    g.deps.storage.local = memoryArea({}, { failGet: true });
+    await expect(createWorker(g.deps).status()).resolves.toMatchObject({ hostPermissions: true });
+  });
+
+  it('an outage notifies once, survives a worker restart without a second notification, and is in history', async () => {
+    const f = fakeDeps();
+    const w1 = createWorker(f.deps);
+    await w1.ready;
+    for (let i = 0; i < 5; i++) w1.event(failure());
+    await w1.flush();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.notifications).toHaveLength(1);
+    expect(f.notifications[0]!.title).toBe('Instagram में गड़बड़ी');
+    expect(f.badge.text).toBe('×');
+    expect(f.badge.title).toContain('Instagram काम नहीं कर रहा है');
+
+    // The worker is stopped: memory is gone, storage stays.
+    f.badge.text = 'stale';
+    const w2 = createWorker(f.deps);
+    await w2.ready;
+    expect(f.badge.text).toBe('×'); // restored from stored state
+    for (let i = 0; i < 5; i++) w2.event(failure());
+    await w2.flush();
+    expect(f.notifications).toHaveLength(1);
+    const history = await w2.getHistory();
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ platforms: ['instagram'], end: null, worst: 'down' });
+
+    w2.event(success());
+    await w2.flush();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.notifications.map((n) => n.id.split(':')[1])).toEqual(['outage', 'back']);
+    expect((await w2.getHistory())[0]!.end).not.toBeNull();
+  });
+
+  it('a browser restart (session storage empty) keeps history and shows no stale outage', async () => {
+    const f = fakeDeps();
+    const w1 = createWorker(f.deps);
+    await w1.ready;
+    for (let i = 0; i < 4; i++) w1.event(failure());
+    await w1.flush();
+    const local = f.deps.storage.local;
+    const g = fakeDeps({ storage: { session: memoryArea(), local } });
+    const w2 = createWorker(g.deps);
+    const status = await w2.status();
+    expect(status.platforms.instagram.verdict.status).toBe('unknown');
+    const history = await w2.getHistory();
+    expect(history).toHaveLength(1);
+    expect(history[0]!.end).not.toBeNull();
+    expect(g.badge.text).toBe('');
+  });
+
+  it('notifications switched off: none sent; OS refusing them: no crash', async () => {
+    const f = fakeDeps();
+    const w = createWorker(f.deps);
+    await w.setSettings({ notifications: false });
+    for (let i = 0; i < 4; i++) w.event(failure());
+    await w.flush();
+    expect(f.notifications).toHaveLength(0);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const g = fakeDeps({ notifications: { create: () => Promise.reject(new Error('disallowed by the OS')) } });
+    const w2 = createWorker(g.deps);
+    await w2.ready;
+    for (let i = 0; i < 4; i++) w2.event(failure());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(warn).toHaveBeenCalledWith('nazar: notification not shown', expect.any(Error));
+  });
+
+  it('a storm of 10,000 failures in 10 s: bounded writes, cheap listener', async () => {
+    // performance.now stays real: it measures the listener's cost.
+    vi.useFakeTimers({
+      now: 1_700_000_000_000,
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
+    const f = fakeDeps({ now: () => Date.now() });
+    const session = f.deps.storage.session as ReturnType<typeof memoryArea>;
+    const w = createWorker(f.deps);
+    await vi.advanceTimersByTimeAsync(0);
+    await w.ready;
+    const costs: number[] = [];
+    const start = Date.now();
+    for (let i = 0; i < 10_000; i++) {
+      const details = {
+        url: `https://www.instagram.com/api/v1/${i}?q=1`,
+        type: 'xmlhttprequest',
+        timeStamp: Date.now(),
+        error: 'net::ERR_CONNECTION_RESET',
+        requestId: String(i),
+      };
+      const t0 = performance.now();
+      w.event(toTraceEvent('onErrorOccurred', details, 'chrome-extension://ext'));
+      costs.push(performance.now() - t0);
+      if (i % 10 === 9) await vi.advanceTimersByTimeAsync(10);
+    }
+    const elapsed = Date.now() - start;
+    await vi.advanceTimersByTimeAsync(2_100);
+    const writesWithEngine = session.sets.filter((s) => STORAGE.engine in s).length;
+    costs.sort((a, b) => a - b);
+    const p99 = costs[Math.floor(costs.length * 0.99)]!;
+    console.log(
+      `storm: ${elapsed} ms simulated, ${session.sets.length} session writes (${(session.sets.length / (elapsed / 1000)).toFixed(2)}/s), listener p99 ${p99.toFixed(3)} ms`,
+    );
+    expect(elapsed).toBe(10_000);
+    expect(writesWithEngine).toBeLessThanOrEqual(10_000 / 2_000 + 2);
+    expect(session.sets.length).toBeLessThanOrEqual(10_000 / 2_000 + 2);
+    expect(p99).toBeLessThan(1);
+  });
+
+  it('host permission revoked → reported, and no checks are made', async () => {
+    let fetches = 0;
+    const f = fakeDeps({
+      permissions: { contains: async () => false },
+      fetch: (async () => {
+        fetches++;
+        return new Response(null, { status: 204 });
+      }) as typeof fetch,
+    });
+    const w = createWorker(f.deps);
+    await w.ready;
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await w.status()).hostPermissions).toBe(false);
+    expect(f.badge.text).toBe('?');
+    const before = fetches;
+    for (let i = 0; i < 5; i++) w.event(failure());
+    expect(fetches).toBe(before);
+  });
+
+  it('open-details opens the details page in a new tab', async () => {
+    const f = fakeDeps();
+    const w = createWorker(f.deps);
+    await w.openDetails('whatsapp');
+    expect(f.opened).toEqual(['chrome-extension://ext/src/popup/index.html?view=details&platform=whatsapp']);
+  });
+});
