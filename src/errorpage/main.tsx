@@ -1,3 +1,89 @@
+/**
+ * The error page: shown instead of the browser's "site can't be reached" for a watched site.
+ * Talks only to our background (status, settings, live updates, retry); the original URL lives in
+ * this page's address only and is followed only after `safeTarget` accepted it.
+ */
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import hi from '../../public/_locales/hi/messages.json' with { type: 'json' };
+import { createTranslator, type Lang, type Messages, resolveLang } from '../shared/i18n';
+import { LIVE_PORT, type StatusReport } from '../shared/messages';
+import { normalizeSettings } from '../shared/settings';
+import { say } from '../ui/msg';
+import { normalizeReport } from '../ui/report';
+import { ErrorPage } from './ErrorPage';
+import { createReturnWatch, errorPageModel } from './model';
+import { readErrorPageParams } from './params';
+import './errorpage.css';
 
-render(<p>Nazar</p>, document.getElementById('app') as HTMLElement);
+const MESSAGES: Record<Lang, Messages> = { hi: hi as Messages, en: en as Messages };
+const params = readErrorPageParams(location.search);
+const app = document.getElementById('app') as HTMLElement;
+const uiLanguage = browser.i18n.getUILanguage();
+
+let lang: Lang = resolveLang('auto', uiLanguage);
+let report: StatusReport | null = null;
+let returning = false;
+const watch = createReturnWatch(params.platform);
+
+function goToSite() {
+  if (!params.target) return;
+  const url = params.target.url;
+  // The background lets this one load through (no second error page) unless the verdict changes.
+  const told = browser.runtime.sendMessage({ type: 'retry-navigation', url }).catch(() => undefined);
+  const timeout = new Promise((r) => setTimeout(r, 1000));
+  // replace(): this page leaves history, so Back from the site does not land here again.
+  Promise.race([told, timeout]).then(() => location.replace(url));
+}
+
+function draw() {
+  const tr = createTranslator(MESSAGES[lang], lang);
+  const model = errorPageModel(params, report, Date.now(), returning);
+  document.documentElement.lang = lang;
+  document.title = say(tr, model.docTitle);
+  render(<ErrorPage tr={tr} model={model} onRetry={goToSite} />, app);
+}
+
+function onReport(raw: unknown) {
+  const r = normalizeReport(raw);
+  if (!r) return;
+  report = r;
+  if (watch.update(r)) {
+    returning = true;
+    draw();
+    setTimeout(goToSite, 1500);
+    return;
+  }
+  draw();
+}
+
+function connect(attempt = 0) {
+  let port: browser.Runtime.Port;
+  try {
+    port = browser.runtime.connect({ name: LIVE_PORT });
+  } catch {
+    return;
+  }
+  port.onMessage.addListener((m: unknown) => {
+    const u = m as { type?: string; report?: unknown; settings?: unknown };
+    if (u?.type === 'status') onReport(u.report);
+    else if (u?.type === 'settings') {
+      lang = resolveLang(normalizeSettings(u.settings).language, uiLanguage);
+      draw();
+    }
+  });
+  // A stopped service worker drops the port: reconnect, and ask again for the current state.
+  port.onDisconnect.addListener(() => setTimeout(() => connect(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt)));
+  browser.runtime.sendMessage({ type: 'get-status' }).then(onReport, () => {});
+}
+
+draw();
+browser.runtime.sendMessage({ type: 'get-settings' }).then(
+  (s) => {
+    lang = resolveLang(normalizeSettings(s).language, uiLanguage);
+    draw();
+  },
+  () => {},
+);
+connect();
