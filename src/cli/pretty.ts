@@ -1,0 +1,46 @@
+/** A readable timeline for --pretty, in the popup's words from the same locale files (times in IST). */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Engine } from '../core/engine';
+import { PLATFORMS, type VerdictChange } from '../core/types';
+import { formatClock, formatDate } from '../shared/format';
+import { createTranslator, keyPart, type Lang, type Messages } from '../shared/i18n';
+
+const ZONE = 'Asia/Kolkata';
+
+export function loadMessages(lang: Lang): Messages {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  return JSON.parse(readFileSync(join(root, 'public', '_locales', lang, 'messages.json'), 'utf8')) as Messages;
+}
+
+export function createPrettyPrinter(lang: Lang, messages: Messages = loadMessages(lang)) {
+  const tr = createTranslator(messages, lang);
+  let lastDate = '';
+  const line = (c: VerdictChange, engine: Engine) => {
+    const when = `${formatDate(tr, c.timeStamp, ZONE)}, ${formatClock(tr, c.timeStamp, ZONE)}`;
+    const head = tr.t('replay_line', when, tr.t(`platform_${c.platform}`), tr.t(`status_${c.status}`));
+    const parts = [head];
+    if (c.status === 'down' || c.status === 'degraded') {
+      parts.push(tr.t('replay_cause', tr.t(`cause_${keyPart(c.cause)}`), tr.t(`scope_${keyPart(c.scope)}`)));
+      const ev = engine.report(c.platform, c.timeStamp).evidence;
+      if (ev.total > 0) parts.push(tr.t('replay_counts', ev.failed, ev.total));
+    }
+    const date = formatDate(tr, c.timeStamp, ZONE);
+    const sep = date !== lastDate && lastDate !== '' ? '\n' : '';
+    lastDate = date;
+    return `${sep}${parts.join(' — ')}\n`;
+  };
+  return {
+    changes(changes: VerdictChange[], engine: Engine): string {
+      return changes.map((c) => line(c, engine)).join('');
+    },
+    summary(engine: Engine): string {
+      const rows = PLATFORMS.map((id) => {
+        const v = engine.verdict(id);
+        return `  ${tr.t(`platform_${id}`)}: ${tr.t(`status_${v.status}`)}`;
+      });
+      return `\n${tr.t('replay_final')}\n${rows.join('\n')}\n`;
+    },
+  };
+}

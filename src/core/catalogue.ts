@@ -1,0 +1,118 @@
+/**
+ * Which hostnames belong to which platform, and how much a request to them says.
+ * Matching is exact or by whole-label suffix ("x.whatsapp.net" matches "whatsapp.net";
+ * "evilwhatsapp.net" does not).
+ */
+
+import { hostOf, normaliseHost, schemeOf } from './host';
+import type { PlatformId } from './types';
+
+/** A host's owner: a platform, Meta's shared CDN (attributed by who loaded it), or Meta's SDK host. */
+export type HostOwner = PlatformId | 'shared-cdn' | 'meta-sdk';
+
+/** Registrable domains and their owners; every subdomain belongs to the same owner. */
+export const CATALOGUE: Readonly<Record<string, HostOwner>> = {
+  'whatsapp.com': 'whatsapp',
+  'whatsapp.net': 'whatsapp',
+  'wa.me': 'whatsapp',
+  'facebook.com': 'facebook',
+  'fb.com': 'facebook',
+  'fbsbx.com': 'facebook',
+  'messenger.com': 'facebook',
+  'fbcdn.net': 'shared-cdn',
+  'facebook.net': 'meta-sdk',
+  'instagram.com': 'instagram',
+  'cdninstagram.com': 'instagram',
+};
+
+/** The name the engine asks DNS-over-HTTPS about for each platform. */
+export const MAIN_HOST: Readonly<Record<PlatformId, string>> = {
+  whatsapp: 'web.whatsapp.com',
+  facebook: 'www.facebook.com',
+  instagram: 'www.instagram.com',
+};
+
+/** Match patterns (manifest host_permissions syntax) covering every catalogue domain. */
+export const HOST_MATCH_PATTERNS: readonly string[] = Object.keys(CATALOGUE).flatMap((d) => [
+  `*://${d}/*`,
+  `*://*.${d}/*`,
+]);
+
+const ownerCache = new Map<string, HostOwner | null>();
+
+/** The owner of a hostname (any case, trailing dot allowed), or null when it is not Meta's. */
+export function ownerOfHost(rawHost: string): HostOwner | null {
+  const cached = ownerCache.get(rawHost);
+  if (cached !== undefined) return cached;
+  const host = normaliseHost(rawHost);
+  let owner: HostOwner | null = null;
+  let rest = host;
+  for (;;) {
+    const o = CATALOGUE[rest];
+    if (o) {
+      owner = o;
+      break;
+    }
+    const dot = rest.indexOf('.');
+    if (dot < 0) break;
+    rest = rest.slice(dot + 1);
+  }
+  // A bounded cache: hostnames repeat endlessly in real traffic, but a hostile trace could vary them.
+  if (ownerCache.size > 4096) ownerCache.clear();
+  ownerCache.set(rawHost, owner);
+  return owner;
+}
+
+/**
+ * The platform a hostname belongs to on its own: fbcdn.net counts as Facebook (its owner), the
+ * SDK host facebook.net as none, because only the page that loaded it can say what it was for.
+ */
+export function platformOfHost(host: string): PlatformId | null {
+  const owner = ownerOfHost(host);
+  if (owner === 'shared-cdn') return 'facebook';
+  if (owner === 'meta-sdk' || owner === null) return null;
+  return owner;
+}
+
+/** True for any Meta-owned hostname in the catalogue. */
+export function isMetaHost(host: string): boolean {
+  return ownerOfHost(host) !== null;
+}
+
+const WATCHED_PAGES = new Set([
+  'web.whatsapp.com',
+  'www.facebook.com',
+  'web.facebook.com',
+  'm.facebook.com',
+  'www.instagram.com',
+]);
+
+/** The pages the content script runs on (https only), as in manifest.json content_scripts. */
+export function isWatchedPageUrl(url: string): boolean {
+  if (typeof url !== 'string' || schemeOf(url) !== 'https') return false;
+  return WATCHED_PAGES.has(hostOf(url));
+}
+
+export type Attribution = { platform: PlatformId; weightFactor: number } | { platform: null; other: boolean };
+
+/**
+ * Whose evidence is a request to `host`, given the page that started it (`initiatorHost`, '' when
+ * unknown or the extension itself)? A Meta host loaded by a non-Meta site (the pixel or SDK on a news
+ * site, often blocked by an ad blocker) says nothing about the platform. `other` marks non-Meta hosts,
+ * which only tell about the user's own connection.
+ */
+export function attribute(host: string, initiatorHost: string, isTopLevel: boolean): Attribution {
+  const owner = ownerOfHost(host);
+  if (owner === null) return { platform: null, other: true };
+  const initOwner = initiatorHost ? ownerOfHost(initiatorHost) : null;
+  if (initiatorHost && initOwner === null && !isTopLevel) return { platform: null, other: false };
+  const initPlatform = initOwner === 'shared-cdn' ? 'facebook' : initOwner === 'meta-sdk' ? null : initOwner;
+  if (owner === 'shared-cdn') {
+    if (initPlatform) return { platform: initPlatform, weightFactor: 1 };
+    return { platform: 'facebook', weightFactor: 0.5 };
+  }
+  if (owner === 'meta-sdk') {
+    return initPlatform ? { platform: initPlatform, weightFactor: 1 } : { platform: null, other: false };
+  }
+  return { platform: owner, weightFactor: 1 };
+}

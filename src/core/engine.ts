@@ -1,0 +1,355 @@
+/**
+ * The detection engine: webRequest events and the extension's own checks in, verdicts out.
+ * Pure and deterministic: no browser API, no clock; time comes only from events and tick(now).
+ */
+import type { DetectionEngine, RequestDetails, TraceEvent } from './api';
+import { attribute, platformOfHost } from './catalogue';
+import { nextCheckAt, planChecks } from './checks';
+import { classifyError, classifyStatus } from './classify';
+import { RecentIds } from './dedup';
+import { buildEvidence } from './evidence';
+import { hostOf } from './host';
+import { isMetaAddress } from './meta-addresses';
+import { type Candidate, CLASS_OF_CAUSE, decide, RULES, SHAREABLE } from './rules';
+import { restoreState } from './serialise';
+import { type EngineState, emptyFail, emptyOk, newEngineState, type PlatformState, STATE_VERSION } from './state';
+import {
+  type CheckRequest,
+  type ErrorClass,
+  PLATFORMS,
+  type PlatformId,
+  type PlatformReport,
+  type Verdict,
+  type VerdictChange,
+} from './types';
+import { addToWindow, CLASS_INDEX, dominantFailure, IGNORE, OK } from './window';
+
+export { STATE_VERSION };
+
+const MAX_HOSTS = 8;
+
+/** How much one request says. Page loads, API calls and chat sockets matter; one CDN image little. */
+const TYPE_WEIGHT: Record<string, [number, boolean]> = {
+  main_frame: [4, true],
+  sub_frame: [2, true],
+  xmlhttprequest: [2, true],
+  fetch: [2, true],
+  websocket: [3, true],
+  webtransport: [3, true],
+  script: [1, false],
+  stylesheet: [1, false],
+  image: [0.5, false],
+  imageset: [0.5, false],
+  media: [0.5, false],
+  font: [0.5, false],
+  object: [0.5, false],
+  object_subrequest: [0.5, false],
+  other: [0.5, false],
+  ping: [0.25, false],
+  beacon: [0.25, false],
+  csp_report: [0.25, false],
+  speculative: [0.25, false],
+};
+const CHECK_WEIGHT = 4;
+
+export class Engine implements DetectionEngine {
+  private s: EngineState;
+  private ids: RecentIds;
+
+  constructor(state?: EngineState) {
+    this.s = state ?? newEngineState();
+    this.ids = new RecentIds(this.s.dedup);
+  }
+
+  /** Rebuilds an engine from `toJSON()` output; anything unusable gives a fresh engine and a warning. */
+  static restore(raw: unknown): { engine: Engine; warning: string | null } {
+    const r = restoreState(raw);
+    return r.ok ? { engine: new Engine(r.state), warning: null } : { engine: new Engine(), warning: r.reason };
+  }
+
+  ingest(event: TraceEvent): VerdictChange[] {
+    const t = 'details' in event ? event.details.timeStamp : event.timeStamp;
+    if (typeof t !== 'number' || !Number.isFinite(t)) return [];
+    // Events slightly out of order are counted at the latest time seen: time never runs backwards.
+    const now = Math.max(this.s.global.now, t);
+    this.s.global.now = now;
+    switch (event.event) {
+      case 'onCompleted':
+        this.request(event.details, classifyStatus(event.details.statusCode), now, true);
+        break;
+      case 'onHeadersReceived':
+        // Only a 5xx matters here (Firefox reports a failing image this way alone); a success
+        // will be reported again by onCompleted.
+        if (classifyStatus(event.details.statusCode) === 'server') this.request(event.details, 'server', now, true);
+        break;
+      case 'onErrorOccurred':
+        this.request(event.details, classifyError(event.details.error), now, false);
+        break;
+      case 'connectivity':
+        this.s.global.offlineSignal = !event.online;
+        break;
+      case 'probe':
+        this.probe(event, now);
+        break;
+      case 'dns':
+        this.dns(event, now);
+        break;
+      default:
+        return [];
+    }
+    return this.evaluate(now);
+  }
+
+  tick(now: number): VerdictChange[] {
+    if (!Number.isFinite(now) || now < this.s.global.now) return [];
+    this.s.global.now = now;
+    return this.evaluate(now);
+  }
+
+  verdict(platform: PlatformId): Verdict {
+    const p = this.s.platforms[platform];
+    return { platform, status: p.status, cause: p.cause, scope: p.scope, since: p.since, updatedAt: p.updatedAt };
+  }
+
+  report(platform: PlatformId, now?: number): PlatformReport {
+    const p = this.s.platforms[platform];
+    return { verdict: this.verdict(platform), evidence: buildEvidence(p, this.s.global, now ?? this.s.global.now) };
+  }
+
+  checksDue(now: number): CheckRequest[] {
+    return planChecks(this.s, now);
+  }
+
+  nextDeadline(): number | null {
+    const now = this.s.global.now;
+    let best: number | null = nextCheckAt(this.s, now);
+    const consider = (t: number) => {
+      if (t > now && (best === null || t < best)) best = t;
+    };
+    for (const id of PLATFORMS) {
+      const p = this.s.platforms[id];
+      if (p.status === 'degraded' && p.unstable) {
+        if (p.ok.n > 0) consider(p.ok.start + RULES.unstableUpSpanMs);
+        if (p.fail.n > 0) consider(p.fail.start + RULES.unstableDownSpanMs);
+      }
+      if (p.status === 'degraded' && !p.unstable && p.ok.n > 0) consider(p.ok.start + RULES.degradedUpSpanMs);
+    }
+    const c = this.s.global.control;
+    if (c && !c.ok) consider(c.at + RULES.controlTtlMs + 1);
+    return best;
+  }
+
+  toJSON(): unknown {
+    this.s.dedup = this.ids.toJSON();
+    return JSON.parse(JSON.stringify(this.s)) as unknown;
+  }
+
+  // --- evidence intake -----------------------------------------------------------------------
+
+  private request(d: RequestDetails, cls: ErrorClass, now: number, completed: boolean): void {
+    if (d.fromCache === true && cls === 'ok') return; // a cached copy says nothing about the network
+    if (completed && d.statusCode === 0) return; // no real response (service worker, opaque)
+    if (d.requestId !== undefined && d.requestId !== null) {
+      const key = String(d.requestId);
+      if (this.ids.has(key)) return;
+      this.ids.add(key);
+    }
+    if (cls === 'ignore') return;
+    const host = hostOf(d.url);
+    if (!host) return;
+    const initiator = d.documentUrl ?? d.originUrl ?? d.initiator;
+    const initHost = initiator && !/^(chrome|moz)-extension:/.test(initiator) ? hostOf(initiator) : '';
+    const topLevel = d.type === 'main_frame';
+    const who = attribute(host, initHost, topLevel);
+    const g = this.s.global;
+    if (who.platform === null) {
+      if (who.other) this.otherHost(cls, now);
+      return;
+    }
+    const [w, strong] = TYPE_WEIGHT[d.type] ?? [0.5, false];
+    this.record(this.s.platforms[who.platform], CLASS_INDEX[cls], w * who.weightFactor, strong, false, host, now);
+    if (cls === 'ok') g.anyOkAt = now;
+  }
+
+  private otherHost(cls: ErrorClass, now: number): void {
+    const g = this.s.global;
+    if (cls === 'ignore') return;
+    if (cls === 'ok') {
+      g.otherOkAt = now;
+      g.anyOkAt = now;
+      g.otherFail = null;
+      return;
+    }
+    const c = CLASS_INDEX[cls];
+    if (g.otherFail && g.otherFail.cls === c) {
+      g.otherFail.n++;
+      g.otherFail.last = now;
+    } else g.otherFail = { cls: c, n: 1, start: now, last: now };
+  }
+
+  private record(
+    p: PlatformState,
+    cls: number,
+    w: number,
+    strong: boolean,
+    check: boolean,
+    host: string,
+    now: number,
+  ): void {
+    if (cls === IGNORE) return;
+    p.inUse = true;
+    addToWindow(p.win, now, cls, w);
+    if (cls === OK) {
+      if (p.fail.n > 0) p.fail = emptyFail();
+      if (p.ok.n === 0) p.ok.start = now;
+      p.ok.n++;
+      p.ok.w += w;
+      if (check) p.ok.probe = true;
+      p.lastSuccessAt = now;
+      return;
+    }
+    if (p.ok.n > 0) p.ok = emptyOk();
+    const f = p.fail;
+    if (f.n === 0) f.start = now;
+    f.n++;
+    f.w += w;
+    f.cls[cls]! += w;
+    f.last = now;
+    if (strong) f.strong++;
+    if (check) f.checks++;
+    p.lastFailureAt = now;
+    if (p.firstFailureAt === null) p.firstFailureAt = now;
+    if (host) this.noteHost(p, host, now);
+  }
+
+  private noteHost(p: PlatformState, host: string, now: number): void {
+    const h = host.length > 100 ? host.slice(0, 100) : host;
+    const row = p.hosts.find((r) => r[0] === h);
+    if (row) {
+      row[1]++;
+      row[2] = now;
+      return;
+    }
+    if (p.hosts.length >= MAX_HOSTS) {
+      let oldest = 0;
+      for (let i = 1; i < p.hosts.length; i++) if (p.hosts[i]![2] < p.hosts[oldest]![2]) oldest = i;
+      p.hosts.splice(oldest, 1);
+    }
+    p.hosts.push([h, 1, now]);
+  }
+
+  private probe(e: Extract<TraceEvent, { event: 'probe' }>, now: number): void {
+    const cls: ErrorClass = e.ok
+      ? 'ok'
+      : e.error !== undefined
+        ? classifyError(e.error)
+        : e.statusCode !== undefined && classifyStatus(e.statusCode) === 'server'
+          ? 'server'
+          : 'unknown';
+    const result = {
+      at: now,
+      ok: e.ok,
+      ...(e.statusCode !== undefined ? { statusCode: e.statusCode } : {}),
+      ...(e.ok ? {} : { errorClass: cls }),
+    };
+    const g = this.s.global;
+    g.asked[`probe:${e.target}`] = now;
+    if (e.target === 'control') {
+      g.control = result;
+      if (e.ok) g.anyOkAt = now;
+      return;
+    }
+    const p = this.s.platforms[e.target];
+    p.probe = result;
+    if (e.ok) g.anyOkAt = now;
+    // A failed probe with an ad blocker's or a cancelled status says nothing either way.
+    if (cls !== 'ignore') this.record(p, CLASS_INDEX[cls], CHECK_WEIGHT, true, true, hostOf(e.url), now);
+  }
+
+  private dns(e: Extract<TraceEvent, { event: 'dns' }>, now: number): void {
+    const platform = platformOfHost(e.name);
+    if (!platform) return;
+    const p = this.s.platforms[platform];
+    this.s.global.asked[`dns:${platform}`] = now;
+    const addrs = e.addresses ?? [];
+    const inMetaSpace = addrs.length > 0 ? addrs.some((a) => isMetaAddress(a)) : undefined;
+    p.dns = { at: now, status: e.status, answers: e.answers, ...(inMetaSpace !== undefined ? { inMetaSpace } : {}) };
+    // A name that resolves nowhere is evidence of its own (SERVFAIL/NXDOMAIN, as on 4 October 2021);
+    // a name that resolves is no evidence that the platform works.
+    if (e.status !== 0 || e.answers <= 0) this.record(p, CLASS_INDEX.dns, CHECK_WEIGHT, true, true, '', now);
+  }
+
+  // --- verdicts -----------------------------------------------------------------------------
+
+  private evaluate(now: number): VerdictChange[] {
+    const g = this.s.global;
+    const cands = {} as Record<PlatformId, Candidate>;
+    for (const id of PLATFORMS) cands[id] = decide(this.s.platforms[id], g, now);
+    this.metaPass(cands, now);
+    const changes: VerdictChange[] = [];
+    for (const id of PLATFORMS) {
+      const p = this.s.platforms[id];
+      const c = cands[id];
+      p.unstable = c.unstable;
+      if (p.inUse) p.updatedAt = now;
+      if (c.status === p.status && c.cause === p.cause && c.scope === p.scope) continue;
+      this.transition(p, c, now);
+      changes.push({ timeStamp: now, platform: id, status: c.status, cause: c.cause, scope: c.scope });
+    }
+    return changes;
+  }
+
+  private transition(p: PlatformState, c: Candidate, now: number): void {
+    const wasFailing = p.status === 'down' || p.status === 'degraded';
+    const failing = c.status === 'down' || c.status === 'degraded';
+    if (c.status !== p.status) p.since = now;
+    if (failing && !wasFailing) {
+      // Successes before the problem must not count towards recovering from it.
+      p.ok = emptyOk();
+      if (p.firstFailureAt === null || (p.lastSuccessAt !== null && p.firstFailureAt < p.lastSuccessAt)) {
+        p.firstFailureAt = p.fail.n > 0 ? p.fail.start : now;
+      }
+    }
+    if (c.status === 'up') {
+      if (wasFailing) {
+        p.recoveredAt = now;
+        p.cleanSince = now;
+      }
+      p.firstFailureAt = null;
+      p.unstable = false;
+    }
+    p.status = c.status;
+    p.cause = c.cause;
+    p.scope = c.scope;
+  }
+
+  /**
+   * Two or more platforms failing the same way at the same time point at Meta's shared
+   * infrastructure (4 October 2021). A platform whose independent DNS lookup or probe failed the
+   * same way counts too, and is itself confirmed down by the pattern.
+   */
+  private metaPass(cands: Record<PlatformId, Candidate>, now: number): void {
+    for (const cause of SHAREABLE) {
+      const cls = CLASS_OF_CAUSE[cause]!;
+      const members: PlatformId[] = [];
+      const confirmedByPattern: PlatformId[] = [];
+      for (const id of PLATFORMS) {
+        const c = cands[id];
+        const p = this.s.platforms[id];
+        if ((c.status === 'down' || c.status === 'degraded') && c.cause === cause) members.push(id);
+        else if (p.fail.n > 0 && now - p.fail.last <= RULES.recentMs && dominantFailure(p.fail.cls).cls === cls) {
+          members.push(id);
+          if (p.fail.checks > 0) confirmedByPattern.push(id);
+        }
+      }
+      if (members.length < 2) continue;
+      const anyDown = members.some((id) => cands[id].status === 'down');
+      for (const id of members) {
+        const c = cands[id];
+        if ((c.status === 'down' || c.status === 'degraded') && c.cause === cause) c.scope = 'meta';
+        else if (anyDown && confirmedByPattern.includes(id))
+          cands[id] = { status: 'down', cause, scope: 'meta', unstable: c.unstable };
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Fast hostname extraction. `new URL()` costs about a microsecond; the engine sees millions of
+ * events, and it keeps only the hostname anyway, so this scans the string once.
+ */
+
+/** Lowercase hostname of an absolute URL or origin, without port, userinfo or trailing dot; '' if none. */
+export function hostOf(url: string): string {
+  const scheme = url.indexOf('://');
+  if (scheme <= 0 || scheme > 20) return '';
+  let start = scheme + 3;
+  let end = url.length;
+  for (let i = start; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    // '/', '?', '#', '\\' end the authority.
+    if (c === 47 || c === 63 || c === 35 || c === 92) {
+      end = i;
+      break;
+    }
+  }
+  const at = url.lastIndexOf('@', end - 1);
+  if (at >= start) start = at + 1;
+  let host: string;
+  if (url.charCodeAt(start) === 91) {
+    // IPv6 literal: [::1]:443
+    const close = url.indexOf(']', start);
+    host = close > 0 && close < end ? url.slice(start + 1, close) : '';
+  } else {
+    const colon = url.indexOf(':', start);
+    host = url.slice(start, colon >= 0 && colon < end ? colon : end);
+  }
+  if (host.length > 253) return '';
+  host = host.toLowerCase();
+  return normaliseHost(host);
+}
+
+/** Lowercase, no trailing dot. */
+export function normaliseHost(host: string): string {
+  let h = host.toLowerCase();
+  while (h.endsWith('.')) h = h.slice(0, -1);
+  return h;
+}
+
+/** The scheme of a URL in lowercase ('https', 'http', 'chrome-extension', …), or ''. */
+export function schemeOf(url: string): string {
+  const i = url.indexOf(':');
+  return i > 0 && i < 24 ? url.slice(0, i).toLowerCase() : '';
+}

@@ -1,0 +1,169 @@
+/**
+ * The verdict rules: from one platform's evidence (and what is known about the user's own
+ * connection) to status, cause and scope. Thresholds are named here so they can be argued about.
+ */
+
+import type { GlobalState, PlatformState } from './state';
+import type { Cause, CheckResult, Scope, Status } from './types';
+import { CLASS_INDEX, dominantFailure, sumWindow, UNKNOWN } from './window';
+
+export const RULES = {
+  /** Fast path to `down` from a healthy history: a run of failures, all of one kind, over ≥ 1 s. */
+  quickN: 3,
+  quickW: 5,
+  quickSpanMs: 1_000,
+  /** A burst this large counts even when it arrives all at once. */
+  burstN: 6,
+  /** When the history is already mixed (partial failure), a longer run is needed. */
+  slowN: 8,
+  slowSpanMs: 10_000,
+  /** Share of the dominant class in a run for it to be "all one kind". */
+  uniformShare: 0.6,
+  /** `degraded`: this share of weighted requests failing over the recent window. */
+  recentMs: 30_000,
+  degradedShare: 0.25,
+  degradedMinN: 3,
+  degradedMinW: 2,
+  /** Back from `degraded` once the recent window is this clean, or successes ran this long. */
+  cleanShare: 0.1,
+  degradedUpN: 5,
+  degradedUpSpanMs: 10_000,
+  /** Back `up` from `down`: this many successes after the last failure. */
+  upN: 2,
+  upW: 3,
+  /** A failure this soon after recovering is a relapse: hold `degraded` instead of flapping. */
+  relapseMs: 180_000,
+  unstableDownSpanMs: 45_000,
+  unstableUpSpanMs: 60_000,
+  /** A failed neutral check means "offline" for this long unless something succeeds since. */
+  controlTtlMs: 60_000,
+  otherFailN: 3,
+} as const;
+
+const C = CLASS_INDEX;
+
+export interface Candidate {
+  status: Status;
+  cause: Cause;
+  scope: Scope;
+  /** The platform relapsed soon after recovering (caller keeps `unstable`). */
+  unstable: boolean;
+}
+
+/** A failed neutral check that is not a captive portal or interception (those are TLS trouble). */
+export function controlSaysOffline(g: GlobalState, now: number): boolean {
+  const c: CheckResult | null = g.control;
+  if (!c || c.ok || now - c.at > RULES.controlTtlMs) return false;
+  if (g.anyOkAt !== null && g.anyOkAt > c.at) return false;
+  return (
+    c.errorClass === 'offline' || c.errorClass === 'dns' || c.errorClass === 'unreachable' || c.statusCode === undefined
+  );
+}
+
+/** Non-Meta sites fail the same way and nothing succeeds: the connection, not a platform. */
+function othersFailToo(g: GlobalState, cls: number, now: number): boolean {
+  const f = g.otherFail;
+  if (!f || f.n < RULES.otherFailN || f.cls !== cls || now - f.last > RULES.recentMs) return false;
+  return g.anyOkAt === null || g.anyOkAt < f.start;
+}
+
+function causeOf(cls: number, p: PlatformState, g: GlobalState, now: number): { cause: Cause; scope: Scope } {
+  if (cls === C.offline) return { cause: 'offline', scope: 'you' };
+  if (cls === C.tls) return { cause: 'tls', scope: 'network' };
+  if ((cls === C.dns || cls === C.unreachable) && (controlSaysOffline(g, now) || othersFailToo(g, cls, now))) {
+    return { cause: 'offline', scope: 'you' };
+  }
+  const dns = p.dns;
+  // The independent resolver answers, yet the user's own lookups fail (or lead nowhere): their resolver.
+  const resolvesElsewhere = dns !== null && dns.status === 0 && dns.answers > 0;
+  if (cls === C.dns)
+    return resolvesElsewhere ? { cause: 'local-dns', scope: 'network' } : { cause: 'dns', scope: 'platform' };
+  if (resolvesElsewhere && dns.inMetaSpace === false) return { cause: 'local-dns', scope: 'network' };
+  if (cls === C.unreachable) return { cause: 'unreachable', scope: 'platform' };
+  if (cls === C.server) return { cause: 'server', scope: 'platform' };
+  return { cause: 'unknown', scope: 'none' };
+}
+
+const UP: Candidate = { status: 'up', cause: 'none', scope: 'none', unstable: false };
+
+/** One platform's verdict before the cross-platform (Meta-wide) pass. */
+export function decide(p: PlatformState, g: GlobalState, now: number): Candidate {
+  if (!p.inUse) return { status: 'unknown', cause: 'none', scope: 'none', unstable: false };
+  if (g.offlineSignal) return { status: 'down', cause: 'offline', scope: 'you', unstable: p.unstable };
+  const offlineByControl = controlSaysOffline(g, now);
+  // The neutral check fails too: the user's connection, unless this platform shows TLS trouble
+  // (a captive portal or interception is the network's doing, and says so more precisely).
+  if (offlineByControl && dominantFailure(p.fail.cls).cls !== C.tls) {
+    return { status: 'down', cause: 'offline', scope: 'you', unstable: p.unstable };
+  }
+  // Fast path: healthy and nothing failing since the last success.
+  if (p.status === 'up' && p.fail.n === 0 && !offlineByControl) return UP;
+
+  const f = p.fail;
+  const run = dominantFailure(f.cls);
+  const recent = sumWindow(p.win, now, RULES.recentMs, p.cleanSince);
+  const recentDom = dominantFailure(recent.w);
+  const failCls = f.n > 0 && run.cls >= 0 ? run.cls : recentDom.cls;
+  const failing = (status: Status, unstable = p.unstable): Candidate => {
+    const cs = failCls >= 0 ? causeOf(failCls, p, g, now) : { cause: p.cause, scope: p.scope };
+    // An unknown error string alone never makes a platform `down`.
+    const capped = status === 'down' && failCls === UNKNOWN ? 'degraded' : status;
+    return { status: capped, ...cs, unstable };
+  };
+
+  const uniform = f.n > 0 && run.cls !== UNKNOWN && run.share >= RULES.uniformShare;
+  const span = f.last - f.start;
+  const before = Math.max(0, recent.failN - f.n);
+  const mixed = before >= 2 && recent.okN >= 2;
+  const quick =
+    uniform && f.n >= RULES.quickN && f.w >= RULES.quickW && (span >= RULES.quickSpanMs || f.n >= RULES.burstN);
+  const slow = uniform && f.n >= RULES.slowN && span >= RULES.slowSpanMs;
+  // A failed check of the platform plus another failure confirms it at once.
+  const confirmed = uniform && f.checks >= 1 && f.n >= (mixed ? 4 : 2);
+  const hard = confirmed || slow || (!mixed && quick);
+  const total = recent.failW + recent.okW;
+  const degradedNow =
+    recent.failN >= RULES.degradedMinN &&
+    recent.failW >= RULES.degradedMinW &&
+    total > 0 &&
+    recent.failW / total >= RULES.degradedShare;
+  const cleanNow = total > 0 && recent.failW / total < RULES.cleanShare && recent.okN >= RULES.degradedUpN;
+  const okSpan = p.ok.n > 0 ? now - p.ok.start : 0;
+
+  switch (p.status) {
+    case 'down': {
+      const recovered = (p.ok.n >= RULES.upN && p.ok.w >= RULES.upW) || (p.ok.probe && p.ok.n >= 1);
+      if (recovered && f.n === 0) return UP;
+      return failing('down');
+    }
+    case 'degraded': {
+      if (p.unstable) {
+        if (f.n > 0 && uniform && span >= RULES.unstableDownSpanMs) return failing('down', false);
+        if (f.n === 0 && p.ok.n >= 3 && okSpan >= RULES.unstableUpSpanMs) return UP;
+        return failing('degraded', true);
+      }
+      if (hard) return failing('down');
+      if (f.n === 0 && ((p.ok.n >= RULES.degradedUpN && okSpan >= RULES.degradedUpSpanMs) || cleanNow)) return UP;
+      return failing('degraded');
+    }
+    default: {
+      if (hard) {
+        const relapse = p.recoveredAt !== null && now - p.recoveredAt < RULES.relapseMs;
+        return relapse ? failing('degraded', true) : failing('down', false);
+      }
+      if (degradedNow) return failing('degraded');
+      if (p.ok.n > 0 || recent.okN > 0) return UP;
+      return { status: p.status, cause: p.cause, scope: p.scope, unstable: p.unstable };
+    }
+  }
+}
+
+/** Causes that, shared by two or more platforms at once, point at Meta's common infrastructure. */
+export const SHAREABLE: ReadonlySet<Cause> = new Set<Cause>(['dns', 'unreachable', 'server']);
+
+/** The ErrorClass index behind a shareable cause. */
+export const CLASS_OF_CAUSE: Partial<Record<Cause, number>> = {
+  dns: C.dns,
+  unreachable: C.unreachable,
+  server: C.server,
+};

@@ -1,0 +1,175 @@
+/**
+ * Parsing and validation of trace lines (shared/trace-format.md). Returns a reason instead of
+ * throwing. What is kept is trimmed to what the engine uses: URLs are reduced to their origin
+ * (scheme and host), so a huge or private path never outlives the line it came in.
+ */
+import type { ParseResult, RequestDetails, TraceEvent } from './api';
+import { hostOf, schemeOf } from './host';
+import { PLATFORMS, type PlatformId } from './types';
+
+// A sanity cap far above any real event; JSON.parse is what costs memory, and it is freed at once.
+const MAX_LINE = 16 << 20;
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** "https://www.facebook.com/some/path?q" → "https://www.facebook.com/"; keeps only what attribution needs. */
+function originOnly(url: string): string {
+  const host = hostOf(url);
+  const scheme = schemeOf(url);
+  if (!host) return scheme && scheme.length < 24 ? `${scheme}:` : '';
+  return `${scheme}://${host}/`;
+}
+
+function need(o: Obj, field: string, kind: 'string' | 'number' | 'boolean', where = ''): string | null {
+  const v = o[field];
+  if (v === undefined || v === null) return `missing ${where}${field}`;
+  if (kind === 'number' ? !finite(v) : typeof v !== kind) {
+    return kind === 'number' ? `${where}${field} is not a finite number` : `${where}${field} is not a ${kind}`;
+  }
+  return null;
+}
+
+function optional(o: Obj, field: string, kind: 'string' | 'number' | 'boolean'): string | null {
+  const v = o[field];
+  if (v === undefined || v === null) return null;
+  return (kind === 'number' ? finite(v) : typeof v === kind) ? null : `details.${field} is not a ${kind}`;
+}
+
+function validateDetails(
+  raw: unknown,
+  extra: 'statusCode' | 'error',
+): { ok: true; d: RequestDetails } | { ok: false; reason: string } {
+  if (!isObj(raw)) return { ok: false, reason: raw === undefined ? 'missing details' : 'details is not an object' };
+  const problem =
+    need(raw, 'url', 'string', 'details.') ??
+    need(raw, 'type', 'string', 'details.') ??
+    need(raw, 'timeStamp', 'number', 'details.') ??
+    need(raw, extra, extra === 'error' ? 'string' : 'number', 'details.') ??
+    optional(raw, 'fromCache', 'boolean') ??
+    optional(raw, 'initiator', 'string') ??
+    optional(raw, 'originUrl', 'string') ??
+    optional(raw, 'documentUrl', 'string');
+  if (problem) return { ok: false, reason: problem };
+  const d: RequestDetails = {
+    url: originOnly(raw.url as string),
+    type: (raw.type as string).slice(0, 40),
+    timeStamp: raw.timeStamp as number,
+  };
+  if (extra === 'error') d.error = (raw.error as string).slice(0, 300);
+  else d.statusCode = raw.statusCode as number;
+  if (raw.fromCache === true) d.fromCache = true;
+  if (typeof raw.initiator === 'string') d.initiator = originOnly(raw.initiator);
+  if (typeof raw.originUrl === 'string') d.originUrl = originOnly(raw.originUrl);
+  if (typeof raw.documentUrl === 'string') d.documentUrl = originOnly(raw.documentUrl);
+  if (typeof raw.requestId === 'string' && raw.requestId.length <= 64) d.requestId = raw.requestId;
+  else if (finite(raw.requestId)) d.requestId = raw.requestId;
+  if (finite(raw.tabId)) d.tabId = raw.tabId;
+  if (finite(raw.frameId)) d.frameId = raw.frameId;
+  return { ok: true, d };
+}
+
+/** Checks one decoded object against the contract; extra fields are tolerated and dropped. */
+export function validateEvent(obj: unknown): ParseResult {
+  if (!isObj(obj)) return { ok: false, reason: 'not a JSON object' };
+  const ev = obj.event;
+  if (ev === undefined) return { ok: false, reason: 'missing event' };
+  if (typeof ev !== 'string') return { ok: false, reason: 'event is not a string' };
+  switch (ev) {
+    case 'onCompleted':
+    case 'onHeadersReceived': {
+      const r = validateDetails(obj.details, 'statusCode');
+      if (!r.ok) return r;
+      const details = r.d as RequestDetails & { statusCode: number };
+      return {
+        ok: true,
+        event: ev === 'onCompleted' ? { event: ev, details } : { event: 'onHeadersReceived', details },
+      };
+    }
+    case 'onErrorOccurred': {
+      const r = validateDetails(obj.details, 'error');
+      if (!r.ok) return r;
+      return { ok: true, event: { event: 'onErrorOccurred', details: r.d as RequestDetails & { error: string } } };
+    }
+    case 'connectivity': {
+      const problem = need(obj, 'timeStamp', 'number') ?? need(obj, 'online', 'boolean');
+      if (problem) return { ok: false, reason: problem };
+      return {
+        ok: true,
+        event: { event: 'connectivity', timeStamp: obj.timeStamp as number, online: obj.online as boolean },
+      };
+    }
+    case 'probe': {
+      const problem =
+        need(obj, 'timeStamp', 'number') ??
+        need(obj, 'target', 'string') ??
+        need(obj, 'url', 'string') ??
+        need(obj, 'ok', 'boolean');
+      if (problem) return { ok: false, reason: problem };
+      const target = obj.target as string;
+      if (target !== 'control' && !(PLATFORMS as readonly string[]).includes(target)) {
+        return { ok: false, reason: `unknown probe target ${JSON.stringify(target.slice(0, 40))}` };
+      }
+      if (obj.statusCode !== undefined && obj.statusCode !== null && !finite(obj.statusCode)) {
+        return { ok: false, reason: 'statusCode is not a finite number' };
+      }
+      if (obj.error !== undefined && obj.error !== null && typeof obj.error !== 'string') {
+        return { ok: false, reason: 'error is not a string' };
+      }
+      const e: TraceEvent = {
+        event: 'probe',
+        timeStamp: obj.timeStamp as number,
+        target: target as 'control' | PlatformId,
+        url: originOnly(obj.url as string),
+        ok: obj.ok as boolean,
+      };
+      if (finite(obj.statusCode)) e.statusCode = obj.statusCode;
+      if (typeof obj.error === 'string') e.error = obj.error.slice(0, 300);
+      return { ok: true, event: e };
+    }
+    case 'dns': {
+      const problem =
+        need(obj, 'timeStamp', 'number') ??
+        need(obj, 'name', 'string') ??
+        need(obj, 'status', 'number') ??
+        need(obj, 'answers', 'number');
+      if (problem) return { ok: false, reason: problem };
+      const e: TraceEvent = {
+        event: 'dns',
+        timeStamp: obj.timeStamp as number,
+        name: (obj.name as string).slice(0, 253),
+        status: obj.status as number,
+        answers: obj.answers as number,
+      };
+      if (obj.addresses !== undefined && obj.addresses !== null) {
+        if (!Array.isArray(obj.addresses)) return { ok: false, reason: 'addresses is not an array' };
+        e.addresses = obj.addresses
+          .filter((a): a is string => typeof a === 'string')
+          .slice(0, 16)
+          .map((a) => a.slice(0, 64));
+      }
+      return { ok: true, event: e };
+    }
+    default:
+      return { ok: false, reason: `unknown event ${JSON.stringify(String(ev).slice(0, 40))}` };
+  }
+}
+
+/** One line of a trace. Blank lines are the caller's business (the replay skips them silently). */
+export function parseTraceLine(line: string): ParseResult {
+  if (typeof line !== 'string') return { ok: false, reason: 'not a string' };
+  if (line.length > MAX_LINE) return { ok: false, reason: `line longer than ${MAX_LINE} characters` };
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch {
+    return { ok: false, reason: 'not valid JSON' };
+  }
+  return validateEvent(obj);
+}
+
+/** The trace time of any event. */
+export function eventTime(e: TraceEvent): number {
+  return 'details' in e ? e.details.timeStamp : e.timeStamp;
+}

@@ -1,0 +1,98 @@
+/**
+ * Fixed time buckets per platform: counts and weights by ErrorClass over a sliding window.
+ * Memory is constant whatever the event rate: BUCKETS slots, each BUCKET_MS wide.
+ */
+import { ERROR_CLASSES, type ErrorClass } from './types';
+
+export const BUCKET_MS = 5_000;
+export const BUCKETS = 24; // 2 minutes
+export const WINDOW_MS = BUCKET_MS * BUCKETS;
+export const NCLASS = ERROR_CLASSES.length;
+export const CLASS_INDEX: Record<ErrorClass, number> = Object.fromEntries(
+  ERROR_CLASSES.map((c, i) => [c, i]),
+) as Record<ErrorClass, number>;
+export const OK = CLASS_INDEX.ok;
+export const IGNORE = CLASS_INDEX.ignore;
+export const UNKNOWN = CLASS_INDEX.unknown;
+
+/** Plain arrays so the state serialises as JSON without a conversion step. */
+export interface BucketWindow {
+  /** Which bucket number (floor(t / BUCKET_MS)) each slot holds; -1 when empty. */
+  ids: number[];
+  /** Counts, slot * NCLASS + class. */
+  n: number[];
+  /** Weights, slot * NCLASS + class. */
+  w: number[];
+}
+
+export function newWindow(): BucketWindow {
+  return {
+    ids: new Array<number>(BUCKETS).fill(-1),
+    n: new Array<number>(BUCKETS * NCLASS).fill(0),
+    w: new Array<number>(BUCKETS * NCLASS).fill(0),
+  };
+}
+
+export function addToWindow(win: BucketWindow, t: number, cls: number, weight: number): void {
+  const id = Math.floor(t / BUCKET_MS);
+  const slot = ((id % BUCKETS) + BUCKETS) % BUCKETS;
+  if (win.ids[slot] !== id) {
+    // Older than what the slot holds: a late event outside the window; nothing to count it in.
+    if ((win.ids[slot] ?? -1) > id) return;
+    win.ids[slot] = id;
+    win.n.fill(0, slot * NCLASS, slot * NCLASS + NCLASS);
+    win.w.fill(0, slot * NCLASS, slot * NCLASS + NCLASS);
+  }
+  win.n[slot * NCLASS + cls]! += 1;
+  win.w[slot * NCLASS + cls]! += weight;
+}
+
+export interface WindowSums {
+  n: number[];
+  w: number[];
+  okN: number;
+  okW: number;
+  failN: number;
+  failW: number;
+}
+
+/** Sums over the buckets covering (now - spanMs, now], and not before `notBefore`. */
+export function sumWindow(win: BucketWindow, now: number, spanMs: number, notBefore = -Infinity): WindowSums {
+  const nowId = Math.floor(now / BUCKET_MS);
+  const firstId = Math.max(nowId - Math.ceil(spanMs / BUCKET_MS) + 1, Math.floor(notBefore / BUCKET_MS));
+  const n = new Array<number>(NCLASS).fill(0);
+  const w = new Array<number>(NCLASS).fill(0);
+  for (let slot = 0; slot < BUCKETS; slot++) {
+    const id = win.ids[slot]!;
+    if (id < firstId || id > nowId) continue;
+    for (let c = 0; c < NCLASS; c++) {
+      n[c]! += win.n[slot * NCLASS + c]!;
+      w[c]! += win.w[slot * NCLASS + c]!;
+    }
+  }
+  let failN = 0;
+  let failW = 0;
+  for (let c = 0; c < NCLASS; c++) {
+    if (c === OK || c === IGNORE) continue;
+    failN += n[c]!;
+    failW += w[c]!;
+  }
+  return { n, w, okN: n[OK]!, okW: w[OK]!, failN, failW };
+}
+
+/** The failure class with the most weight (ties: the first in ERROR_CLASSES order), or -1. */
+export function dominantFailure(w: readonly number[]): { cls: number; share: number } {
+  let best = -1;
+  let bestW = 0;
+  let total = 0;
+  for (let c = 0; c < NCLASS; c++) {
+    if (c === OK || c === IGNORE) continue;
+    const v = w[c]!;
+    total += v;
+    if (v > bestW) {
+      best = c;
+      bestW = v;
+    }
+  }
+  return { cls: best, share: total > 0 ? bestW / total : 0 };
+}
