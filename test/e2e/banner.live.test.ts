@@ -1,0 +1,142 @@
+/**
+ * The banner on a fake https://www.instagram.com whose API calls start getting 503s, then recover;
+ * and a hostile page that attacks the banner. Chromium and Firefox, with the shared harness.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatusReport } from '../../src/shared/messages';
+import { type BrowserName, type BrowserSession, type FakePlatform, launchBrowser, startFakePlatform } from '../harness';
+import { BANNER_RGB, bannerTextCdp, hostFacts, near, pixelAt, setViewport, until } from './banner.helpers';
+
+const problem = (r: StatusReport) => ['down', 'degraded'].includes(r?.platforms?.instagram?.verdict?.status);
+const statusOf = (r: StatusReport) => r.platforms.instagram.verdict.status;
+
+for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+  describe(`banner in ${browser}`, () => {
+    let server: FakePlatform;
+    let s: BrowserSession;
+
+    beforeAll(async () => {
+      server = await startFakePlatform();
+      s = await launchBrowser({ browser, server });
+      // The headless browsers' UI language is English; the banner follows the user's setting.
+      await s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
+    });
+    afterAll(async () => {
+      await s?.close();
+      await server?.close();
+    });
+
+    it('appears with the right words when Instagram’s API gets 503s, and goes after recovery', async () => {
+      const page = await s.openPage('https://www.instagram.com/');
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+      expect((await hostFacts(page)).count).toBe(0);
+
+      server.setMode('instagram.com', 'error', { status: 503 });
+      const down = await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
+      expect(problem(down)).toBe(true);
+
+      const facts = await until(
+        () => hostFacts(page),
+        (f) => f.count === 1 && f.height > 0,
+      );
+      expect(facts).toMatchObject({ count: 1, shadowRootVisible: false, top: 0, text: '' });
+      // A slim bar, not an overlay.
+      expect(facts.height).toBeGreaterThan(20);
+      expect(facts.height).toBeLessThan(120);
+      const colour = await pixelAt(s, page, 3, 3);
+      expect(near(colour, BANNER_RGB[statusOf(down) as 'down' | 'degraded'])).toBe(true);
+      if (browser === 'chromium') {
+        const text = await bannerTextCdp(page);
+        expect(text).toContain('Instagram');
+        expect(text).toMatch(/काम नहीं कर रहा है|कुछ हद तक ही काम कर रहा है/);
+        expect(text).toContain('वजह');
+        expect(text).toContain('विवरण');
+        expect(text).toMatch(/बजे से/);
+      }
+      await page.screenshot('banner-instagram-503');
+      await setViewport(s, page, 360, 640);
+      const narrow = await hostFacts(page);
+      // Hindi wraps instead of clipping: the bar grows, still well short of an overlay.
+      expect(narrow.height).toBeGreaterThanOrEqual(facts.height);
+      expect(narrow.height).toBeLessThan(200);
+      await page.screenshot('banner-instagram-503-360px');
+      await setViewport(s, page, 1024, 700);
+
+      server.setMode('instagram.com', 'healthy');
+      await s.waitForReply<StatusReport>({ type: 'get-status' }, (r) => statusOf(r) === 'up', 60_000);
+      if (browser === 'chromium') {
+        const note = await until(
+          () => bannerTextCdp(page),
+          (t) => (t ?? '').includes('ठीक हो गया'),
+          5000,
+        );
+        expect(note).toContain('Instagram ठीक हो गया');
+      }
+      const gone = await until(
+        () => hostFacts(page),
+        (f) => f.count === 0,
+        15_000,
+      );
+      expect(gone.count).toBe(0);
+    });
+
+    it('survives a hostile page, which learns nothing and cannot forge messages', async () => {
+      server.setMode('instagram.com', 'healthy');
+      const page = await s.openPage('https://www.instagram.com/');
+      server.setMode('instagram.com', 'error', { status: 503 });
+      const before = await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
+      await until(
+        () => hostFacts(page),
+        (f) => f.count === 1 && f.height > 0,
+      );
+
+      const attack = await page.evaluate(() => {
+        const h = document.querySelector('nazar-banner') as HTMLElement;
+        const seen = { shadow: h.shadowRoot === null, attach: false };
+        try {
+          h.attachShadow({ mode: 'open' });
+        } catch {
+          seen.attach = true;
+        }
+        const css = document.createElement('style');
+        css.textContent =
+          'nazar-banner{display:none!important;opacity:0!important;transform:translateY(-500px)!important}' +
+          '*{font-family:monospace!important;color:#0f0!important;background:#0f0!important}';
+        document.head.append(css);
+        h.style.setProperty('visibility', 'hidden', 'important');
+        h.setAttribute('hidden', '');
+        const cover = document.createElement('div');
+        cover.style.cssText = 'position:fixed;top:0;left:0;right:0;height:200px;z-index:2147483647;background:#00f';
+        document.body.append(cover);
+        // Forged commands: the content script never listens to these.
+        for (const type of ['open-details', 'check-now', 'clear-history', 'set-settings']) {
+          window.postMessage({ type, patch: { language: 'en' } }, '*');
+          window.dispatchEvent(new CustomEvent('nazar', { detail: { type } }));
+          document.dispatchEvent(new CustomEvent(type, { detail: { type } }));
+        }
+        (h as HTMLElement & { hidePopover?: () => void }).hidePopover?.();
+        h.remove();
+        return seen;
+      });
+      expect(attack).toEqual({ shadow: true, attach: true });
+
+      const back = await until(
+        () => hostFacts(page),
+        (f) => f.count === 1 && f.height > 0,
+      );
+      expect(back.count).toBe(1);
+      expect(back.top).toBe(0);
+      // Still our colours on top of the page's blue cover and green everything.
+      const colour = await pixelAt(s, page, 3, 3);
+      expect(near(colour, BANNER_RGB[statusOf(before) as 'down' | 'degraded'])).toBe(true);
+      if (browser === 'chromium') expect(await bannerTextCdp(page)).toContain('Instagram');
+      await page.screenshot('banner-hostile-page');
+
+      const after = await s.sendMessage<StatusReport>({ type: 'get-status' });
+      expect(statusOf(after)).toBe(statusOf(before));
+      const settings = await s.sendMessage<{ language: string }>({ type: 'get-settings' });
+      expect(settings.language).toBe('hi');
+      server.setMode('instagram.com', 'healthy');
+    });
+  });
+}
