@@ -342,7 +342,23 @@ export class Engine implements DetectionEngine {
           if (p.fail.checks > 0) confirmedByPattern.push(id);
         }
       }
-      if (members.length < 2) continue;
+      if (members.length < 2) {
+        // Once Meta-wide, an episode stays Meta-wide while it lasts: as the platforms recover one
+        // by one, the last ones still failing are not suddenly "just that platform".
+        for (const id of members) {
+          const c = cands[id];
+          const p = this.s.platforms[id];
+          if (
+            c.cause === cause &&
+            p.scope === 'meta' &&
+            p.cause === cause &&
+            (c.status === 'down' || c.status === 'degraded')
+          ) {
+            c.scope = 'meta';
+          }
+        }
+        continue;
+      }
       const anyDown = members.some((id) => cands[id].status === 'down');
       for (const id of members) {
         const c = cands[id];

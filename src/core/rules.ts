@@ -9,8 +9,8 @@ import { CLASS_INDEX, dominantFailure, sumWindow, UNKNOWN } from './window';
 
 export const RULES = {
   /** Fast path to `down` from a healthy history: a run of failures, all of one kind, over ≥ 1 s. */
-  quickN: 3,
-  quickW: 5,
+  quickN: 4,
+  quickW: 4,
   quickSpanMs: 1_000,
   /** A burst this large counts even when it arrives all at once. */
   burstN: 6,
