@@ -1,3 +1,15 @@
 import { render } from 'preact';
+import { PLATFORMS, type PlatformId } from '../core/types';
+import { App } from './App';
+import { browserHost } from './browser-host';
+import './popup.css';
 
-render(<p>Nazar</p>, document.getElementById('app') as HTMLElement);
+// The same page is the details page when opened in a tab: ?view=details[&platform=instagram].
+const params = new URLSearchParams(location.search);
+const view = params.get('view') === 'details' ? 'details' : 'popup';
+const p = params.get('platform');
+document.body.classList.add(`view-${view}`);
+render(
+  <App host={browserHost()} view={view} focus={PLATFORMS.find((x): x is PlatformId => x === p)} />,
+  document.getElementById('app') as HTMLElement,
+);

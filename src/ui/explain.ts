@@ -8,6 +8,7 @@ import type { StatusReport } from '../shared/messages';
 import { adviceFor } from './advice';
 import { type Certainty, certaintyOf, reasons } from './certainty';
 import { type Msg, msg } from './msg';
+import { normalizeReport } from './report';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'unknown';
 export type Term = 'dns' | 'server';
@@ -129,8 +130,7 @@ export function explainPlatform(report: StatusReport, platform: PlatformId, now:
 }
 
 function headline(report: StatusReport, problems: Explanation[]): { headline: Msg; sub: Msg | null; tone: Tone } {
-  if (!report.hostPermissions)
-    return { headline: msg('popup_headline_no_permission'), sub: msg('perm_why'), tone: 'unknown' };
+  if (!report.hostPermissions) return { headline: msg('popup_headline_no_permission'), sub: null, tone: 'warn' };
   const top = problems[0];
   if (top) {
     const { cause, scope, status } = top.verdict;
@@ -164,24 +164,8 @@ const groupKey = (v: Verdict) => (v.scope === 'meta' ? `meta|${v.cause}` : `${v.
  * platform's explanation first unless the fault is on the user's side, which always leads.
  */
 export function explainReport(report: StatusReport | null, now: number, focus?: PlatformId): Screen {
-  if (!report)
-    return {
-      tone: 'unknown',
-      headline: msg('popup_headline_unknown'),
-      sub: msg('popup_unknown_body'),
-      userSide: false,
-      permissionMissing: false,
-      rows: PLATFORMS.map((p) => ({
-        platform: p,
-        status: 'unknown',
-        tone: 'unknown',
-        label: msg('status_unknown'),
-        detail: null,
-      })),
-      explanations: [],
-      glossary: [],
-      lastChecked: null,
-    };
+  // Nothing known yet reads exactly like a report where every platform is unknown.
+  report ??= normalizeReport({ platforms: {} }) as StatusReport;
   const groups = new Map<string, PlatformId[]>();
   for (const p of PLATFORMS) {
     const v = report.platforms[p].verdict;

@@ -22,6 +22,7 @@ export interface PlatformState {
 export function report(
   states: Partial<Record<PlatformId, PlatformState>>,
   extra: Partial<StatusReport> = {},
+  t0 = T0,
 ): StatusReport {
   const platforms = Object.fromEntries(
     PLATFORMS.map((p) => {
@@ -29,14 +30,14 @@ export function report(
       return [
         p,
         {
-          verdict: { platform: p, status: s.status, cause: s.cause, scope: s.scope, since: T0, updatedAt: T0 + 60_000 },
+          verdict: { platform: p, status: s.status, cause: s.cause, scope: s.scope, since: t0, updatedAt: t0 + 60_000 },
           evidence: { ...emptyEvidence(), ...s.evidence },
         },
       ];
     }),
   ) as StatusReport['platforms'];
   return {
-    generatedAt: T0,
+    generatedAt: t0,
     online: true,
     platforms,
     hostPermissions: true,
@@ -46,62 +47,75 @@ export function report(
   };
 }
 
-const metaDns: PlatformState = {
-  status: 'down',
-  cause: 'dns',
-  scope: 'meta',
-  evidence: {
-    windowMs: 120_000,
-    total: 40,
-    failed: 40,
-    hosts: ['web.whatsapp.com'],
-    firstFailureAt: T0,
-    checks: { control: { at: T0 + 5000, ok: true }, dns: { at: T0 + 5000, status: 2, answers: 0 } },
-  },
-};
+export function statesAt(T0: number) {
+  const metaDns: PlatformState = {
+    status: 'down',
+    cause: 'dns',
+    scope: 'meta',
+    evidence: {
+      windowMs: 120_000,
+      total: 40,
+      failed: 40,
+      hosts: ['web.whatsapp.com'],
+      firstFailureAt: T0,
+      checks: { control: { at: T0 + 5000, ok: true }, dns: { at: T0 + 5000, status: 2, answers: 0 } },
+    },
+  };
 
-export const STATES = {
-  allFine: report({}),
-  meta2021: report({ whatsapp: metaDns, facebook: metaDns, instagram: metaDns }),
-  instagram5xx: report({
-    instagram: {
-      status: 'down',
-      cause: 'server',
-      scope: 'platform',
-      evidence: {
-        total: 40,
-        failed: 31,
-        firstFailureAt: T0,
-        checks: { control: { at: T0, ok: true }, platform: { at: T0, ok: false, statusCode: 503 } },
-      },
-    },
-  }),
-  offline: report(
-    Object.fromEntries(
-      PLATFORMS.map((p) => [
-        p,
-        {
+  return {
+    allFine: report({}, {}, T0),
+    meta2021: report({ whatsapp: metaDns, facebook: metaDns, instagram: metaDns }, {}, T0),
+    instagram5xx: report(
+      {
+        instagram: {
           status: 'down',
-          cause: 'offline',
-          scope: 'you',
-          evidence: { total: 12, failed: 12, firstFailureAt: T0, checks: { control: { at: T0, ok: false } } },
+          cause: 'server',
+          scope: 'platform',
+          evidence: {
+            total: 40,
+            failed: 31,
+            firstFailureAt: T0,
+            checks: { control: { at: T0, ok: true }, platform: { at: T0, ok: false, statusCode: 503 } },
+          },
         },
-      ]),
-    ),
-    { online: false },
-  ),
-  localDns: report({
-    whatsapp: {
-      status: 'down',
-      cause: 'local-dns',
-      scope: 'network',
-      evidence: {
-        total: 8,
-        failed: 8,
-        firstFailureAt: T0,
-        checks: { control: { at: T0, ok: true }, dns: { at: T0, status: 0, answers: 2, inMetaSpace: true } },
       },
-    },
-  }),
-  noPermission: report({}, { hostPermissions: false }),
-};
+      {},
+      T0,
+    ),
+    offline: report(
+      Object.fromEntries(
+        PLATFORMS.map((p) => [
+          p,
+          {
+            status: 'down',
+            cause: 'offline',
+            scope: 'you',
+            evidence: { total: 12, failed: 12, firstFailureAt: T0, checks: { control: { at: T0, ok: false } } },
+          },
+        ]),
+      ),
+      { online: false },
+      T0,
+    ),
+    localDns: report(
+      {
+        whatsapp: {
+          status: 'down',
+          cause: 'local-dns',
+          scope: 'network',
+          evidence: {
+            total: 8,
+            failed: 8,
+            firstFailureAt: T0,
+            checks: { control: { at: T0, ok: true }, dns: { at: T0, status: 0, answers: 2, inMetaSpace: true } },
+          },
+        },
+      },
+      {},
+      T0,
+    ),
+    noPermission: report({}, { hostPermissions: false }, T0),
+  };
+}
+
+export const STATES = statesAt(T0);

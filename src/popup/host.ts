@@ -1,0 +1,32 @@
+/**
+ * Everything the popup needs from the browser, behind one small interface, so the page logic
+ * can be tested with a fake and the view model stays pure.
+ */
+import type { Lang, Messages } from '../shared/i18n';
+import type { LiveUpdate, Request } from '../shared/messages';
+
+export interface Stored {
+  report: unknown;
+  settings: unknown;
+  history: unknown;
+}
+
+export interface PopupHost {
+  /** The last report (storage.session) and settings/history (storage.local); absent keys are undefined. */
+  readStored(): Promise<Stored>;
+  /** A request to the background; rejects when no one answers ("Could not establish connection"). */
+  send(req: Request): Promise<unknown>;
+  /** Live updates over the `nazar-live` port; returns a function that disconnects. */
+  connect(onUpdate: (u: unknown) => void, onGone: () => void): () => void;
+  uiLanguage(): string;
+  loadMessages(lang: Lang): Promise<Messages>;
+  /**
+   * Must be called synchronously inside a click handler (Firefox only honours a request made
+   * while handling the user's gesture); resolves to whether the user granted it.
+   */
+  requestHostPermissions(): Promise<boolean>;
+  /** Subscribe to storage changes of our keys (a second way the report arrives). */
+  onStored(listener: (changed: Partial<Stored>) => void): () => void;
+}
+
+export type { LiveUpdate };
