@@ -22,14 +22,18 @@ export interface EpisodeState {
   current: OpenEpisode | null;
   /** Last id handed out, so ids stay unique across restarts. */
   seq: number;
+  /** Ids of the notifications sent lately (newest last, at most SENT_MAX): proof of "not twice". */
+  sent: string[];
 }
+
+export const SENT_MAX = 20;
 
 export type EpisodeAction =
   | { kind: 'notify-outage'; episode: Episode }
   | { kind: 'notify-back'; episode: Episode }
   | { kind: 'save'; episode: Episode };
 
-export const emptyEpisodeState = (): EpisodeState => ({ version: 1, current: null, seq: 0 });
+export const emptyEpisodeState = (): EpisodeState => ({ version: 1, current: null, seq: 0, sent: [] });
 
 /** A platform counts as in an outage when it fails and the reason is not the user's own connection. */
 export function isOutage(r: PlatformReport): boolean {
@@ -126,11 +130,16 @@ export function stepEpisodes(
   } else if (now - current.recoveredAt >= graceMs) {
     // Stayed fine for the whole grace period: the episode is over.
     actions.push({ kind: 'save', episode: toEpisode(current) });
-    return { state: { version: 1, current: null, seq }, actions };
+    return { state: { ...state, current: null, seq }, actions };
   }
 
   if (JSON.stringify(current) !== before) actions.unshift({ kind: 'save', episode: toEpisode(current) });
-  return { state: { version: 1, current, seq }, actions };
+  return { state: { ...state, current, seq }, actions };
+}
+
+/** Records a sent notification in the bookkeeping. */
+export function withSent(state: EpisodeState, id: string): EpisodeState {
+  return { ...state, sent: [...state.sent, id].slice(-SENT_MAX) };
 }
 
 /** When stepEpisodes must run again even if nothing else happens (the grace period ends), or null. */
@@ -157,5 +166,6 @@ export function normalizeEpisodeState(raw: unknown): EpisodeState {
     console.warn('nazar: stored episode bookkeeping unreadable; starting clean');
     return emptyEpisodeState();
   }
-  return { version: 1, current: (c as OpenEpisode | null) ?? null, seq: r.seq };
+  const sent = Array.isArray(r.sent) ? r.sent.filter((x): x is string => typeof x === 'string').slice(-SENT_MAX) : [];
+  return { version: 1, current: (c as OpenEpisode | null) ?? null, seq: r.seq, sent };
 }

@@ -1,3 +1,108 @@
-import browser from 'webextension-polyfill';
+/**
+ * The background entry (Chrome: service worker; Firefox: event page, the same code).
+ * Every listener is registered synchronously on the first run of this script, as both browsers
+ * require for events to wake it; the work itself happens in worker.ts once state is restored.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../core';
+import { LIVE_PORT } from '../shared/messages';
+import { handleMessage } from './messages';
+import { NOTIF_PREFIX } from './notifications';
+import { toTraceEvent, type WebRequestKind } from './trace-events';
+import { createWorker } from './worker';
 
-browser.runtime.onInstalled.addListener(() => {});
+const manifest = browser.runtime.getManifest();
+const hostPermissions = (manifest.host_permissions ?? []) as string[];
+const extensionOrigin = browser.runtime.getURL('').replace(/\/$/, '');
+/** Watched-site patterns only (the check endpoints have paths, which permissions.contains rejects). */
+const watchedPatterns = hostPermissions.filter((p) => p.endsWith('/*') && p.startsWith('*://'));
+
+const worker = createWorker({
+  factory: Engine,
+  core: { isWatchedPageUrl, platformOfHost, classify: classifyError },
+  storage: { session: browser.storage.session, local: browser.storage.local },
+  action: browser.action,
+  notifications: browser.notifications,
+  alarms: browser.alarms,
+  tabs: browser.tabs,
+  permissions: browser.permissions,
+  fetch: (input, init) => fetch(input, init),
+  now: Date.now,
+  uiLanguage: browser.i18n.getUILanguage(),
+  extensionId: browser.runtime.id,
+  extensionOrigin,
+  getURL: (path) => browser.runtime.getURL(path),
+  hostOrigins: watchedPatterns,
+});
+
+function onRequest(kind: WebRequestKind) {
+  return (details: unknown) => {
+    const ev = toTraceEvent(kind, details, extensionOrigin);
+    const d = details as { type?: unknown; tabId?: unknown; url?: unknown; frameId?: number; error?: unknown };
+    // A failed top-level load of a watched site may go to our error page (in memory, never stored).
+    const mainFrame =
+      kind === 'onErrorOccurred' && ev && d.type === 'main_frame' && typeof d.tabId === 'number'
+        ? { url: String(d.url), type: 'main_frame', tabId: d.tabId, frameId: d.frameId, error: String(d.error) }
+        : undefined;
+    worker.event(ev, mainFrame);
+  };
+}
+
+const filter = { urls: watchedPatterns };
+browser.webRequest.onErrorOccurred.addListener(onRequest('onErrorOccurred'), filter);
+browser.webRequest.onHeadersReceived.addListener(onRequest('onHeadersReceived'), filter);
+browser.webRequest.onCompleted.addListener(onRequest('onCompleted'), filter);
+
+// The browser's own online/offline signal, where the background can see it (Chrome's worker and
+// Firefox's event page both have navigator.onLine and the events).
+const connectivity = (online: boolean) => worker.event({ event: 'connectivity', timeStamp: Date.now(), online });
+if (typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean') {
+  globalThis.addEventListener?.('online', () => connectivity(true));
+  globalThis.addEventListener?.('offline', () => connectivity(false));
+  if (!navigator.onLine) connectivity(false);
+}
+
+browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) =>
+  handleMessage(msg, sender, {
+    extensionId: browser.runtime.id,
+    extensionOrigin,
+    isWatchedPageUrl,
+    getStatus: worker.status,
+    checkNow: worker.checkNow,
+    getHistory: worker.getHistory,
+    clearHistory: worker.clearHistory,
+    getSettings: worker.getSettings,
+    setSettings: worker.setSettings,
+    permissionsChanged: worker.permissionsChanged,
+    openDetails: worker.openDetails,
+    retryNavigation: worker.retryNavigation,
+  }),
+);
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== LIVE_PORT) return;
+  const s = port.sender;
+  const trusted =
+    s?.id === browser.runtime.id &&
+    ((s.url ?? '').startsWith(`${extensionOrigin}/`) || (s.tab !== undefined && isWatchedPageUrl(s.url ?? '')));
+  if (!trusted) {
+    console.warn('nazar: refused a live port from an untrusted sender');
+    port.disconnect();
+    return;
+  }
+  void worker.connect(port);
+});
+
+browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm.name));
+
+browser.notifications?.onClicked.addListener((id) => {
+  if (!id.startsWith(NOTIF_PREFIX)) return;
+  void worker.openDetails().catch((e) => console.warn('nazar: could not open details', e));
+  void browser.notifications.clear(id).catch(() => {});
+});
+
+browser.permissions.onAdded.addListener(() => void worker.permissionsChanged());
+browser.permissions.onRemoved.addListener(() => void worker.permissionsChanged());
+// Both only need the worker to be alive and restored, which loading this script already does.
+browser.runtime.onInstalled.addListener(() => void worker.permissionsChanged());
+browser.runtime.onStartup.addListener(() => void worker.permissionsChanged());

@@ -13,7 +13,7 @@ import { STORAGE } from '../shared/storage-keys';
 import { badgeLook, createBadgeWriter } from './badge';
 import { allChecks, runChecks, selectChecks } from './checks';
 import type { WorkerDeps } from './deps';
-import { type EpisodeState, episodeDeadline, stepEpisodes } from './episodes';
+import { type EpisodeState, emptyEpisodeState, episodeDeadline, stepEpisodes, withSent } from './episodes';
 import { capHistory, upsertEpisode } from './history';
 import { createLivePorts } from './live';
 import { createNavigationErrorHandler } from './navigation-errors';
@@ -34,13 +34,14 @@ export function createWorker(deps: WorkerDeps) {
   let engine: DetectionEngine | null = null;
   let settings: Settings = DEFAULT_SETTINGS;
   let history: Episode[] = [];
-  let episodes: EpisodeState = { version: 1, current: null, seq: 0 };
+  let episodes: EpisodeState = emptyEpisodeState();
   let online: boolean | null = null;
   let hostPermissions = true;
   let lastCheckAt: number | null = null;
   let checking = false;
   const queue: TraceEvent[] = [];
   let dropped = 0;
+  let lastAsked = 0;
   const lastRun = new Map<string, number>();
   const live = createLivePorts();
   const writeBadge = createBadgeWriter(deps.action);
@@ -146,7 +147,10 @@ export function createWorker(deps: WorkerDeps) {
         ? outageText(a.episode, t)
         : backText(a.episode, t, formatDuration(t, (a.episode.end ?? deps.now()) - a.episode.start));
     const id = notificationId(a.kind === 'notify-outage' ? 'outage' : 'back', a.episode);
-    await sendNotification(deps.notifications, id, text, deps.getURL('icons/icon-128.png'));
+    if (await sendNotification(deps.notifications, id, text, deps.getURL('icons/icon-128.png'))) {
+      episodes = withSent(episodes, id);
+      chain.mark(STORAGE.episodes, () => episodes);
+    }
   }
 
   /** Keeps the engine's clock moving: an in-memory timer while awake, an alarm to wake us up. */
@@ -241,7 +245,11 @@ export function createWorker(deps: WorkerDeps) {
       const changed = feed(ev);
       afterChange(changed);
       if (mainFrameError) nav.onMainFrameError(mainFrameError);
-      if (changed || ev.event === 'onErrorOccurred') void maybeCheck();
+      // Ask the engine whether a check would settle a doubt; at most once a second in a storm.
+      if (changed || deps.now() - lastAsked >= 1_000) {
+        lastAsked = deps.now();
+        void maybeCheck();
+      }
     },
     async onAlarm(name: string): Promise<void> {
       if (name !== TICK_ALARM) return;
