@@ -2,7 +2,6 @@
  * History and settings, folded below the answer. Loaded as a separate chunk right after the
  * first render, so the answer itself paints from a smaller bundle.
  */
-import { useMemo } from 'preact/hooks';
 import type { Translator } from '../shared/i18n';
 import type { Settings as S, SettingsPatch } from '../shared/settings';
 import { History } from './History';
@@ -20,7 +19,7 @@ export interface FoldsProps {
 }
 
 export function Folds({ tr, open, history, settings, now, onClear, onChange }: FoldsProps) {
-  const episodes = useMemo(() => normalizeHistory(history), [history]);
+  const episodes = normalizeHistory(history);
   return (
     <>
       <details class="fold" open={open}>

@@ -1,5 +1,5 @@
 /** Past episodes: a small SVG timeline (with a text alternative and legend) and a list below. */
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { PLATFORMS } from '../core/types';
 import { formatClock, formatDate, formatDuration } from '../shared/format';
 import type { Episode } from '../shared/history';
@@ -64,59 +64,63 @@ function Chart({ tr, history, now }: Omit<Props, 'onClear'>) {
   );
 }
 
-export function History({ tr, history, now, onClear }: Props) {
-  const [confirming, setConfirming] = useState(false);
-  return (
-    <section class="history" aria-labelledby="history-title">
-      <h2 id="history-title">{tr.t('history_title')}</h2>
-      {history.length === 0 ? (
-        <p class="empty">{tr.t('history_empty')}</p>
-      ) : (
-        <>
-          <Chart tr={tr} history={history} now={now} />
-          <ul class="history-list">
-            {history.slice(0, 20).map((e) => (
-              <li key={e.id}>
-                <span class="swatch" style={{ background: CAUSE_COLOR[e.cause] }} aria-hidden="true" />
-                <span>
-                  <strong>{e.platforms.map((p) => tr.t(`platform_${p}`)).join(', ')}</strong>
-                  {' — '}
-                  {tr.t(`cause_${keyPart(e.cause)}`)}
-                  <br />
-                  {tr.t(
-                    'history_item',
-                    formatDate(tr, e.start),
-                    formatClock(tr, e.start),
-                    e.end === null ? tr.t('history_ongoing') : formatDuration(tr, e.end - e.start),
-                  )}
-                </span>
-              </li>
-            ))}
-          </ul>
-          {confirming ? (
-            <fieldset class="confirm" aria-labelledby="clear-q">
-              <p id="clear-q">{tr.t('history_clear_confirm')}</p>
-              <button
-                type="button"
-                class="danger"
-                onClick={() => {
-                  setConfirming(false);
-                  onClear();
-                }}
-              >
-                {tr.t('history_clear_yes')}
+/** A class, not hooks: keeps preact/hooks out of the popup bundle. */
+export class History extends Component<Props, { confirming: boolean }> {
+  state = { confirming: false };
+  render({ tr, history, now, onClear }: Props, { confirming }: { confirming: boolean }) {
+    const setConfirming = (confirming: boolean) => this.setState({ confirming });
+    return (
+      <section class="history" aria-labelledby="history-title">
+        <h2 id="history-title">{tr.t('history_title')}</h2>
+        {history.length === 0 ? (
+          <p class="empty">{tr.t('history_empty')}</p>
+        ) : (
+          <>
+            <Chart tr={tr} history={history} now={now} />
+            <ul class="history-list">
+              {history.slice(0, 20).map((e) => (
+                <li key={e.id}>
+                  <span class="swatch" style={{ background: CAUSE_COLOR[e.cause] }} aria-hidden="true" />
+                  <span>
+                    <strong>{e.platforms.map((p) => tr.t(`platform_${p}`)).join(', ')}</strong>
+                    {' — '}
+                    {tr.t(`cause_${keyPart(e.cause)}`)}
+                    <br />
+                    {tr.t(
+                      'history_item',
+                      formatDate(tr, e.start),
+                      formatClock(tr, e.start),
+                      e.end === null ? tr.t('history_ongoing') : formatDuration(tr, e.end - e.start),
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {confirming ? (
+              <fieldset class="confirm" aria-labelledby="clear-q">
+                <p id="clear-q">{tr.t('history_clear_confirm')}</p>
+                <button
+                  type="button"
+                  class="danger"
+                  onClick={() => {
+                    setConfirming(false);
+                    onClear();
+                  }}
+                >
+                  {tr.t('history_clear_yes')}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  {tr.t('history_clear_no')}
+                </button>
+              </fieldset>
+            ) : (
+              <button type="button" onClick={() => setConfirming(true)}>
+                {tr.t('history_clear')}
               </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {tr.t('history_clear_no')}
-              </button>
-            </fieldset>
-          ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
-              {tr.t('history_clear')}
-            </button>
-          )}
-        </>
-      )}
-    </section>
-  );
+            )}
+          </>
+        )}
+      </section>
+    );
+  }
 }

@@ -1,0 +1,162 @@
+/**
+ * The popup's state machine, without hooks (a plain class keeps preact/hooks, 3.6 KB, out of the
+ * popup bundle). First from storage (fast, works while the worker sleeps), then the background's
+ * answer and the live port. Every failure to reach the worker is caught.
+ */
+import { createTranslator, resolveLang, type Translator } from '../shared/i18n';
+import type { StatusReport } from '../shared/messages';
+import {
+  applySettingsPatch,
+  DEFAULT_SETTINGS,
+  normalizeSettings,
+  type Settings,
+  type SettingsPatch,
+} from '../shared/settings';
+import { normalizeReport } from '../ui/report';
+import { readLiveUpdate, withTimeout } from './data';
+import type { PopupHost } from './host';
+
+export const STATUS_TIMEOUT_MS = 1500;
+export const CHECK_TIMEOUT_MS = 20_000;
+
+export type Notice =
+  | 'popup_worker_silent'
+  | 'popup_check_done'
+  | 'popup_check_failed'
+  | 'settings_saved'
+  | 'settings_save_failed'
+  | 'history_cleared'
+  | 'perm_denied'
+  | 'perm_granted'
+  | null;
+
+export interface PopupState {
+  tr: Translator | null;
+  report: StatusReport | null;
+  settings: Settings;
+  /** Raw from storage; the history view validates it (keeps that code out of the first bundle). */
+  history: unknown;
+  checking: boolean;
+  notice: Notice;
+  now: number;
+}
+
+export const initialState = (): PopupState => ({
+  tr: null,
+  report: null,
+  settings: DEFAULT_SETTINGS,
+  history: [],
+  checking: false,
+  notice: null,
+  now: Date.now(),
+});
+
+export class PopupController {
+  private lang = '';
+  private stops: (() => void)[] = [];
+  private alive = true;
+
+  constructor(
+    private host: PopupHost,
+    private get: () => PopupState,
+    private set: (p: Partial<PopupState>) => void,
+  ) {}
+
+  private patch(p: Partial<PopupState>) {
+    if (this.alive) this.set(p);
+  }
+
+  private async applyLanguage(settings: Settings) {
+    const lang = resolveLang(settings.language, this.host.uiLanguage());
+    if (lang === this.lang) return;
+    this.lang = lang;
+    const messages = await this.host.loadMessages(lang).catch(() => ({}));
+    document.documentElement.lang = lang;
+    document.documentElement.dir = 'ltr'; // Hindi and English are both written left to right
+    this.patch({ tr: createTranslator(messages, lang) });
+  }
+
+  private applyReport(raw: unknown) {
+    const report = normalizeReport(raw);
+    if (report) this.patch({ report, checking: report.checking, now: Date.now() });
+  }
+
+  private applySettings(settings: Settings) {
+    this.patch({ settings });
+    void this.applyLanguage(settings);
+  }
+
+  async start() {
+    const { host } = this;
+    this.stops.push(
+      host.connect(
+        (raw) => {
+          const u = readLiveUpdate(raw);
+          if (u && 'report' in u) this.applyReport(u.report);
+          else if (u) this.applySettings(u.settings);
+        },
+        () => {},
+      ),
+      host.onStored((c) => {
+        if ('report' in c) this.applyReport(c.report);
+        if ('history' in c) this.patch({ history: c.history });
+        if ('settings' in c) this.applySettings(normalizeSettings(c.settings));
+      }),
+    );
+    const tick = setInterval(() => this.patch({ now: Date.now() }), 30_000);
+    this.stops.push(() => clearInterval(tick));
+    const stored = await host
+      .readStored()
+      .catch(() => ({ report: undefined, settings: undefined, history: undefined }));
+    const settings = normalizeSettings(stored.settings);
+    this.patch({ report: normalizeReport(stored.report), settings, history: stored.history });
+    await this.applyLanguage(settings);
+    const fresh = await withTimeout(host.send({ type: 'get-status' }), STATUS_TIMEOUT_MS);
+    if (fresh === undefined) this.patch({ notice: 'popup_worker_silent' });
+    else this.applyReport(fresh);
+  }
+
+  stop() {
+    this.alive = false;
+    for (const s of this.stops) s();
+  }
+
+  checkNow = async () => {
+    this.patch({ checking: true, notice: null });
+    const report = normalizeReport(await withTimeout(this.host.send({ type: 'check-now' }), CHECK_TIMEOUT_MS));
+    if (report)
+      this.patch({
+        report: { ...report, checking: false },
+        checking: false,
+        notice: 'popup_check_done',
+        now: Date.now(),
+      });
+    else this.patch({ checking: false, notice: 'popup_check_failed' });
+  };
+
+  changeSettings = async (p: SettingsPatch) => {
+    // Applied at once on screen; the background's answer is the truth.
+    this.patch({ settings: applySettingsPatch(this.get().settings, p), notice: null });
+    const res = await withTimeout(this.host.send({ type: 'set-settings', patch: p }), STATUS_TIMEOUT_MS * 2);
+    if (res && typeof res === 'object') {
+      this.applySettings(normalizeSettings(res));
+      this.patch({ notice: 'settings_saved' });
+    } else this.patch({ notice: 'settings_save_failed' });
+  };
+
+  clearHistory = async () => {
+    const res = await withTimeout(this.host.send({ type: 'clear-history' }), STATUS_TIMEOUT_MS * 2);
+    this.patch(res ? { history: [], notice: 'history_cleared' } : { notice: 'popup_check_failed' });
+  };
+
+  /** Called straight from the click handler: the permission request must not follow an await. */
+  requestPermission = () => {
+    this.host.requestHostPermissions().then(
+      async (granted) => {
+        this.patch({ notice: granted ? 'perm_granted' : 'perm_denied' });
+        if (granted) await withTimeout(this.host.send({ type: 'permissions-changed' }), STATUS_TIMEOUT_MS);
+      },
+      () => this.patch({ notice: 'perm_denied' }),
+    );
+  };
+}

@@ -1,0 +1,81 @@
+/** Opening the popup page in a test browser, reading what it shows, and saving full-page screenshots. */
+import type { PlatformId } from '../../src/core/types';
+import type { StatusReport } from '../../src/shared/messages';
+import type { BrowserSession, PageHandle } from '../harness';
+import { screenshotPath } from '../harness/session';
+
+export interface PopupFacts {
+  headline: string;
+  rows: Record<string, string>;
+  text: string;
+  overflowX: boolean;
+  /** Elements whose text is cut off (scrollWidth beyond their box). */
+  clipped: string[];
+  lang: string;
+  firstRenderMs: number | null;
+  explanations: { cause: string; scope: string }[];
+  fontFamily: string;
+  letterSpacing: string;
+}
+
+export const down = (p: PlatformId) => (r: StatusReport) =>
+  ['down', 'degraded'].includes(r?.platforms?.[p]?.verdict?.status ?? '');
+
+export async function openPopup(s: BrowserSession, width = 380, query = ''): Promise<PageHandle> {
+  const page = await s.openExtensionPage(`src/popup/index.html${query}`);
+  // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
+  const raw = page.raw as any;
+  if (s.browser === 'chromium') await raw.setViewportSize({ width, height: 700 });
+  else await raw.setViewport({ width, height: 700 });
+  await waitFor(page, () => !!document.querySelector('.headline'));
+  return page;
+}
+
+export async function waitFor(page: PageHandle, fn: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await page.evaluate(fn).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${fn}`);
+}
+
+export function popupFacts(page: PageHandle): Promise<PopupFacts> {
+  return page.evaluate(() => {
+    const q = (sel: string) => Array.from(document.querySelectorAll<HTMLElement>(sel));
+    const rows: Record<string, string> = {};
+    for (const r of q('.row')) rows[r.dataset.platform ?? ''] = r.dataset.status ?? '';
+    const clipped = q('p, li, h1, h2, h3, button, summary, span, label')
+      .filter(
+        (e) =>
+          e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible',
+      )
+      .map((e) => (e.textContent ?? '').slice(0, 40));
+    const mark = performance.getEntriesByName('nazar-first-render')[0];
+    const body = getComputedStyle(document.querySelector('.headline') as HTMLElement);
+    return {
+      headline: document.querySelector('.headline')?.textContent ?? '',
+      rows,
+      text: document.body.innerText,
+      overflowX: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      clipped,
+      lang: document.documentElement.lang,
+      firstRenderMs: mark ? Math.round(mark.startTime) : null,
+      explanations: q('.nz-explain').map((e) => ({ cause: e.dataset.cause ?? '', scope: e.dataset.scope ?? '' })),
+      fontFamily: body.fontFamily,
+      letterSpacing: body.letterSpacing,
+    };
+  });
+}
+
+/** Opens every fold and "क्या हैक हुआ?" so the screenshot shows everything, then saves the full page. */
+export async function fullShot(s: BrowserSession, page: PageHandle, name: string, openFolds = false): Promise<string> {
+  await page.evaluate((folds: boolean) => {
+    for (const d of document.querySelectorAll<HTMLDetailsElement>(folds ? 'details' : 'details.nz-hack')) d.open = true;
+  }, openFolds);
+  await new Promise((r) => setTimeout(r, 200));
+  const path = screenshotPath(s.browser, name);
+  // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
+  await (page.raw as any).screenshot({ path, fullPage: true });
+  return path;
+}
