@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, type FakePlatform, launchBrowser, PLATFORM_HOSTS, startFakePlatform } from '../harness';
-import { history, is, openFailing, readBadge, summary, waitStatus } from './background.scenarios';
+import { history, is, openFailing, readBadge, summary, waitBadge, waitStatus } from './background.scenarios';
 
 const ALL_META_NOTFOUND = Object.fromEntries(
   Object.values(PLATFORM_HOSTS)
@@ -29,10 +29,10 @@ describe('background in Chromium: the 2021 pattern', () => {
 
   it('all three go down with cause dns within seconds; badge and tooltip say so', async () => {
     const t0 = Date.now();
-    const pages = [];
-    for (const url of ['https://web.whatsapp.com/', 'https://www.facebook.com/', 'https://www.instagram.com/']) {
-      pages.push(await openFailing(s, url));
-    }
+    const pages = await Promise.all(
+      ['https://web.whatsapp.com/', 'https://www.facebook.com/', 'https://www.instagram.com/'].map((u) => openFailing(s, u)),
+    );
+    console.log(`[measure] ${s.browser} 2021 pattern: pages loaded (failed) after ${Date.now() - t0} ms`);
     const { report } = await waitStatus(s, (r) =>
       (['whatsapp', 'facebook', 'instagram'] as const).every((p) => is(r, p, 'down', 'dns')),
     );
@@ -76,7 +76,7 @@ describe('background in Chromium: Instagram 503, recovery, worker stop, restart'
     expect(report.platforms.whatsapp.verdict.status).not.toBe('down');
     expect(report.platforms.facebook.verdict.status).not.toBe('down');
     const ext = await s.openExtensionPage('src/popup/index.html');
-    const badge = await readBadge(ext);
+    const badge = await waitBadge(ext, (b) => b.sent.length > 0);
     expect(badge.text).toBe('×');
     expect(badge.title).toContain('Instagram');
     expect(badge.sent.filter((n) => n.startsWith('nazar:outage:'))).toHaveLength(1);
@@ -108,8 +108,7 @@ describe('background in Chromium: Instagram 503, recovery, worker stop, restart'
     console.log(`[measure] chromium instagram recovery: up after ${Date.now() - t0} ms`);
     expect(report.platforms.instagram.verdict.status).toBe('up');
     const ext = await s.openExtensionPage('src/popup/index.html');
-    await new Promise((r) => setTimeout(r, 1_000));
-    const badge = await readBadge(ext);
+    const badge = await waitBadge(ext, (b) => b.sent.some((n) => n.startsWith('nazar:back:')));
     expect(badge.text).toBe('');
     expect(badge.sent.filter((n) => n.startsWith('nazar:back:'))).toHaveLength(1);
     const h = await history(s);

@@ -80,3 +80,14 @@ export async function openFailing(s: BrowserSession, url: string): Promise<PageH
   await page.goto(url, { timeoutMs: 15_000 }).catch(() => undefined);
   return page;
 }
+
+/** Polls the badge state until `check` holds (the background writes its bookkeeping throttled). */
+export async function waitBadge(page: PageHandle, check: (b: BadgeState) => boolean, timeoutMs = 10_000): Promise<BadgeState> {
+  const deadline = Date.now() + timeoutMs;
+  let b = await readBadge(page);
+  while (!check(b) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    b = await readBadge(page);
+  }
+  return b;
+}

@@ -154,7 +154,10 @@ export async function startFakePlatform(): Promise<FakePlatform> {
   const httpServer = http.createServer(handle);
   for (const s of [tlsServer, httpServer]) s.on('clientError', (_e, socket) => socket.destroy());
 
+  const every = new Set<Socket>(); // so close() never waits on a half-open connection
   const front = net.createServer((socket) => {
+    every.add(socket);
+    socket.once('close', () => every.delete(socket));
     let buf = Buffer.alloc(0);
     socket.on('error', () => {});
     const giveUp = setTimeout(() => socket.destroy(), 10_000);
@@ -221,7 +224,7 @@ export async function startFakePlatform(): Promise<FakePlatform> {
     hits: (key) => requests.filter((r) => matches(r.host, key.toLowerCase())).length,
     async close() {
       for (const t of timers) clearTimeout(t);
-      for (const socket of open.keys()) socket.destroy();
+      for (const socket of every) socket.destroy();
       await Promise.all([front, resetServer].map((s) => new Promise((r) => s.close(r))));
       tlsServer.close();
       httpServer.close();
