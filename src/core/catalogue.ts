@@ -38,29 +38,17 @@ export const HOST_MATCH_PATTERNS: readonly string[] = Object.keys(CATALOGUE).fla
   `*://*.${d}/*`,
 ]);
 
-const ownerCache = new Map<string, HostOwner | null>();
+const UNUSUAL_HOST = /[^a-z0-9.-]|\.$|^$/;
+const DOMAINS: readonly [string, string, HostOwner][] = Object.entries(CATALOGUE).map(([d, o]) => [d, `.${d}`, o]);
 
 /** The owner of a hostname (any case, trailing dot allowed), or null when it is not Meta's. */
 export function ownerOfHost(rawHost: string): HostOwner | null {
-  const cached = ownerCache.get(rawHost);
-  if (cached !== undefined) return cached;
   const host = normaliseHost(rawHost);
-  let owner: HostOwner | null = null;
-  let rest = host;
-  for (;;) {
-    const o = CATALOGUE[rest];
-    if (o) {
-      owner = o;
-      break;
-    }
-    const dot = rest.indexOf('.');
-    if (dot < 0) break;
-    rest = rest.slice(dot + 1);
+  // A linear scan of a dozen suffixes beats hashing a fresh string into a Map, and needs no cache.
+  for (const [domain, dotted, owner] of DOMAINS) {
+    if (host.endsWith(dotted) || host === domain) return owner;
   }
-  // A bounded cache: hostnames repeat endlessly in real traffic, but a hostile trace could vary them.
-  if (ownerCache.size > 4096) ownerCache.clear();
-  ownerCache.set(rawHost, owner);
-  return owner;
+  return null;
 }
 
 /**
@@ -102,10 +90,23 @@ export type Attribution = { platform: PlatformId; weightFactor: number } | { pla
  * which only tell about the user's own connection.
  */
 export function attribute(host: string, initiatorHost: string, isTopLevel: boolean): Attribution {
-  const owner = ownerOfHost(host);
+  return attributeOwners(
+    ownerOfHost(host),
+    initiatorHost ? ownerOfHost(initiatorHost) : null,
+    initiatorHost !== '',
+    isTopLevel,
+  );
+}
+
+/** attribute() on owners already looked up (the engine's hot path). */
+export function attributeOwners(
+  owner: HostOwner | null,
+  initOwner: HostOwner | null,
+  hasInitiator: boolean,
+  isTopLevel: boolean,
+): Attribution {
   if (owner === null) return { platform: null, other: true };
-  const initOwner = initiatorHost ? ownerOfHost(initiatorHost) : null;
-  if (initiatorHost && initOwner === null && !isTopLevel) return { platform: null, other: false };
+  if (hasInitiator && initOwner === null && !isTopLevel) return { platform: null, other: false };
   const initPlatform = initOwner === 'shared-cdn' ? 'facebook' : initOwner === 'meta-sdk' ? null : initOwner;
   if (owner === 'shared-cdn') {
     if (initPlatform) return { platform: initPlatform, weightFactor: 1 };
@@ -115,4 +116,25 @@ export function attribute(host: string, initiatorHost: string, isTopLevel: boole
     return initPlatform ? { platform: initPlatform, weightFactor: 1 } : { platform: null, other: false };
   }
   return { platform: owner, weightFactor: 1 };
+}
+
+/**
+ * ownerOfHost(hostOf(url)) without building the hostname string: the hot path of the engine.
+ * Browsers hand over canonical URLs (lowercase host, no trailing dot); anything unusual takes the
+ * slow, general path.
+ */
+export function ownerOfUrl(url: string): HostOwner | null {
+  const scheme = url.indexOf('://');
+  if (scheme <= 0 || scheme > 20) return null;
+  const start = scheme + 3;
+  let end = url.indexOf('/', start);
+  if (end < 0) end = url.length;
+  const host = url.slice(start, end);
+  // Ports, userinfo, uppercase, a trailing dot, '?' or '#' right after the host: the general path.
+  if (UNUSUAL_HOST.test(host)) return ownerOfHost(hostOf(url));
+  for (let i = 0; i < DOMAINS.length; i++) {
+    const [domain, dotted, owner] = DOMAINS[i]!;
+    if (host.endsWith(dotted) || host === domain) return owner;
+  }
+  return null;
 }

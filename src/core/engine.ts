@@ -3,7 +3,7 @@
  * Pure and deterministic: no browser API, no clock; time comes only from events and tick(now).
  */
 import type { DetectionEngine, RequestDetails, TraceEvent } from './api';
-import { attribute, platformOfHost } from './catalogue';
+import { attributeOwners, ownerOfUrl, platformOfHost } from './catalogue';
 import { nextCheckAt, planChecks } from './checks';
 import { classifyError, classifyStatus } from './classify';
 import { RecentIds } from './dedup';
@@ -97,7 +97,19 @@ export class Engine implements DetectionEngine {
       default:
         return [];
     }
+    if (this.calm) {
+      this.calm = false;
+      return [];
+    }
     return this.evaluate(now);
+  }
+
+  /** Set by intake when the event cannot change any verdict (a success on a healthy platform). */
+  private calm = false;
+
+  private globalCalm(): boolean {
+    const g = this.s.global;
+    return !g.offlineSignal && (g.control === null || g.control.ok) && g.otherFail === null;
   }
 
   tick(now: number): VerdictChange[] {
@@ -147,28 +159,45 @@ export class Engine implements DetectionEngine {
   // --- evidence intake -----------------------------------------------------------------------
 
   private request(d: RequestDetails, cls: ErrorClass, now: number, completed: boolean): void {
+    // Whatever carries no evidence leaves every verdict as it is.
+    this.calm = true;
     if (d.fromCache === true && cls === 'ok') return; // a cached copy says nothing about the network
     if (completed && d.statusCode === 0) return; // no real response (service worker, opaque)
-    if (d.requestId !== undefined && d.requestId !== null) {
-      const key = String(d.requestId);
+    const rid = d.requestId;
+    if (rid !== undefined && rid !== null) {
+      const key = typeof rid === 'string' ? rid : String(rid);
       if (this.ids.has(key)) return;
       this.ids.add(key);
     }
     if (cls === 'ignore') return;
-    const host = hostOf(d.url);
-    if (!host) return;
+    this.calm = false;
     const initiator = d.documentUrl ?? d.originUrl ?? d.initiator;
-    const initHost = initiator && !/^(chrome|moz)-extension:/.test(initiator) ? hostOf(initiator) : '';
-    const topLevel = d.type === 'main_frame';
-    const who = attribute(host, initHost, topLevel);
+    // The extension's own requests (chrome-extension://, moz-extension://) count as having no initiator.
+    const hasInitiator =
+      initiator !== undefined && initiator !== '' && !initiator.includes('-extension:') && initiator !== 'null';
+    const who = attributeOwners(
+      ownerOfUrl(d.url),
+      hasInitiator ? ownerOfUrl(initiator) : null,
+      hasInitiator,
+      d.type === 'main_frame',
+    );
     const g = this.s.global;
     if (who.platform === null) {
       if (who.other) this.otherHost(cls, now);
+      else this.calm = true;
       return;
     }
     const [w, strong] = TYPE_WEIGHT[d.type] ?? [0.5, false];
-    this.record(this.s.platforms[who.platform], CLASS_INDEX[cls], w * who.weightFactor, strong, false, host, now);
-    if (cls === 'ok') g.anyOkAt = now;
+    const p = this.s.platforms[who.platform];
+    this.record(p, CLASS_INDEX[cls], w * who.weightFactor, strong, false, d.url, now);
+    if (cls === 'ok') {
+      g.anyOkAt = now;
+      // The common case by far: one more success on a healthy platform. Nothing can change.
+      if (p.status === 'up' && p.fail.n === 0 && this.globalCalm()) {
+        p.updatedAt = now;
+        this.calm = true;
+      }
+    }
   }
 
   private otherHost(cls: ErrorClass, now: number): void {
@@ -178,6 +207,9 @@ export class Engine implements DetectionEngine {
       g.otherOkAt = now;
       g.anyOkAt = now;
       g.otherFail = null;
+      this.calm =
+        this.globalCalm() &&
+        PLATFORMS.every((id) => this.s.platforms[id].status !== 'down' || this.s.platforms[id].cause !== 'offline');
       return;
     }
     const c = CLASS_INDEX[cls];
@@ -222,7 +254,9 @@ export class Engine implements DetectionEngine {
     if (host) this.noteHost(p, host, now);
   }
 
-  private noteHost(p: PlatformState, host: string, now: number): void {
+  private noteHost(p: PlatformState, url: string, now: number): void {
+    const host = url.includes('://') ? hostOf(url) : url;
+    if (!host) return;
     const h = host.length > 100 ? host.slice(0, 100) : host;
     const row = p.hosts.find((r) => r[0] === h);
     if (row) {
@@ -329,6 +363,10 @@ export class Engine implements DetectionEngine {
    * same way counts too, and is itself confirmed down by the pattern.
    */
   private metaPass(cands: Record<PlatformId, Candidate>, now: number): void {
+    let failing = 0;
+    for (const id of PLATFORMS)
+      if (cands[id].status === 'down' || cands[id].status === 'degraded' || this.s.platforms[id].fail.n > 0) failing++;
+    if (failing === 0) return;
     for (const cause of SHAREABLE) {
       const cls = CLASS_OF_CAUSE[cause]!;
       const members: PlatformId[] = [];

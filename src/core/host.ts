@@ -29,14 +29,14 @@ export function hostOf(url: string): string {
     host = url.slice(start, colon >= 0 && colon < end ? colon : end);
   }
   if (host.length > 253) return '';
-  host = host.toLowerCase();
   return normaliseHost(host);
 }
 
 /** Lowercase, no trailing dot. */
 export function normaliseHost(host: string): string {
   let h = host.toLowerCase();
-  while (h.endsWith('.')) h = h.slice(0, -1);
+  // 46 is '.': "facebook.com." is the same name as "facebook.com".
+  while (h.length > 0 && h.charCodeAt(h.length - 1) === 46) h = h.slice(0, -1);
   return h;
 }
 

@@ -84,6 +84,21 @@ function causeOf(cls: number, p: PlatformState, g: GlobalState, now: number): { 
   return { cause: 'unknown', scope: 'none' };
 }
 
+/** A failing verdict with the cause of `failCls`. (A plain function: closures cost in the hot path.) */
+function failing(
+  p: PlatformState,
+  g: GlobalState,
+  now: number,
+  failCls: number,
+  status: Status,
+  unstable: boolean,
+): Candidate {
+  const cs = failCls >= 0 ? causeOf(failCls, p, g, now) : { cause: p.cause, scope: p.scope };
+  // An unknown error string alone never makes a platform `down`.
+  const capped = status === 'down' && failCls === UNKNOWN ? 'degraded' : status;
+  return { status: capped, cause: cs.cause, scope: cs.scope, unstable };
+}
+
 const UP: Candidate = { status: 'up', cause: 'none', scope: 'none', unstable: false };
 
 /** One platform's verdict before the cross-platform (Meta-wide) pass. */
@@ -101,16 +116,11 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
 
   const f = p.fail;
   const run = dominantFailure(f.cls);
+  // Down and still failing: only the cause can change, and the window is not needed for it.
+  if (p.status === 'down' && f.n > 0 && run.cls >= 0) return failing(p, g, now, run.cls, 'down', p.unstable);
   const recent = sumWindow(p.win, now, RULES.recentMs, p.cleanSince);
   const recentDom = dominantFailure(recent.w);
   const failCls = f.n > 0 && run.cls >= 0 ? run.cls : recentDom.cls;
-  const failing = (status: Status, unstable = p.unstable): Candidate => {
-    const cs = failCls >= 0 ? causeOf(failCls, p, g, now) : { cause: p.cause, scope: p.scope };
-    // An unknown error string alone never makes a platform `down`.
-    const capped = status === 'down' && failCls === UNKNOWN ? 'degraded' : status;
-    return { status: capped, ...cs, unstable };
-  };
-
   const uniform = f.n > 0 && run.cls !== UNKNOWN && run.share >= RULES.uniformShare;
   const span = f.last - f.start;
   const before = Math.max(0, recent.failN - f.n);
@@ -134,24 +144,24 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
     case 'down': {
       const recovered = (p.ok.n >= RULES.upN && p.ok.w >= RULES.upW) || (p.ok.probe && p.ok.n >= 1);
       if (recovered && f.n === 0) return UP;
-      return failing('down');
+      return failing(p, g, now, failCls, 'down', p.unstable);
     }
     case 'degraded': {
       if (p.unstable) {
-        if (f.n > 0 && uniform && span >= RULES.unstableDownSpanMs) return failing('down', false);
+        if (f.n > 0 && uniform && span >= RULES.unstableDownSpanMs) return failing(p, g, now, failCls, 'down', false);
         if (f.n === 0 && p.ok.n >= 3 && okSpan >= RULES.unstableUpSpanMs) return UP;
-        return failing('degraded', true);
+        return failing(p, g, now, failCls, 'degraded', true);
       }
-      if (hard) return failing('down');
+      if (hard) return failing(p, g, now, failCls, 'down', p.unstable);
       if (f.n === 0 && ((p.ok.n >= RULES.degradedUpN && okSpan >= RULES.degradedUpSpanMs) || cleanNow)) return UP;
-      return failing('degraded');
+      return failing(p, g, now, failCls, 'degraded', p.unstable);
     }
     default: {
       if (hard) {
         const relapse = p.recoveredAt !== null && now - p.recoveredAt < RULES.relapseMs;
-        return relapse ? failing('degraded', true) : failing('down', false);
+        return relapse ? failing(p, g, now, failCls, 'degraded', true) : failing(p, g, now, failCls, 'down', false);
       }
-      if (degradedNow) return failing('degraded');
+      if (degradedNow) return failing(p, g, now, failCls, 'degraded', p.unstable);
       if (p.ok.n > 0 || recent.okN > 0) return UP;
       return { status: p.status, cause: p.cause, scope: p.scope, unstable: p.unstable };
     }

@@ -1,0 +1,176 @@
+/**
+ * npm run bench: engine throughput and memory, replay throughput and peak RSS (the real CLI in a
+ * child process), JSON.parse alone on the same file for comparison, and detection delays over
+ * the fixtures. Targets (2-core machine): engine ≥ 2M events/s, replay ≥ 250k lines/s, RSS ≤ 100 MB.
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { TraceEvent } from '../src/core/api';
+import { Engine } from '../src/core/engine';
+import { parseTraceLine } from '../src/core/trace';
+import { SCENARIOS } from '../test/fixtures/scenarios';
+import { makeEvents, writeBigTrace } from './workload';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
+const rate = (n: number, ms: number) => `${((n / ms) * 1000).toLocaleString('en-US', { maximumFractionDigits: 0 })}/s`;
+
+function gc() {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function benchEngine() {
+  const pool = makeEvents(200_000, 1);
+  const engine = new Engine();
+  // Warm up, then measure heap after the state has reached its steady size.
+  for (let i = 0; i < 100_000; i++) engine.ingest(pool[i % pool.length]!);
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const shift = pool.length > 0 ? ((pool.at(-1)! as { details?: { timeStamp: number } }).details?.timeStamp ?? 0) : 0;
+  let changes = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const e = pool[i % pool.length]!;
+    // Loop the pool forward in time so windows keep sliding.
+    if (i % pool.length === 0 && i > 0)
+      shiftTimes(pool, shift - (pool[0] as { details: { timeStamp: number } }).details.timeStamp + 100);
+    changes += engine.ingest(e).length;
+  }
+  const ms = performance.now() - t0;
+  gc();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const stateBytes = JSON.stringify(engine.toJSON()).length;
+  console.log(
+    `engine: ${N.toLocaleString('en-US')} events in ${ms.toFixed(0)} ms = ${rate(N, ms)} (target ≥ 2,000,000/s)`,
+  );
+  console.log(
+    `engine: heap ${mb(heapBefore)} before, ${mb(heapAfter)} after; serialised state ${stateBytes} bytes; ${changes} verdict changes`,
+  );
+}
+
+function shiftTimes(pool: TraceEvent[], by: number) {
+  for (const e of pool) {
+    if ('details' in e) e.details.timeStamp += by;
+    else e.timeStamp += by;
+  }
+}
+
+function peakRss(
+  cmd: string,
+  args: string[],
+): Promise<{ ms: number; rssKb: number; code: number | null; out: number }> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    // GNU time would be simpler, but is not always installed: read VmHWM from /proc instead.
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = 0;
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.length;
+    });
+    let hwm = 0;
+    const poll = setInterval(() => {
+      hwm = Math.max(hwm, readHwm(child.pid));
+    }, 50);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      resolve({ ms: performance.now() - t0, rssKb: hwm, code, out });
+    });
+  });
+}
+
+function readHwm(pid: number | undefined): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function jsonParseOnly(file: string): Promise<number> {
+  const t0 = performance.now();
+  const rl = createInterface({
+    input: createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let n = 0;
+  for await (const line of rl) if (line) n += JSON.parse(line) ? 1 : 0;
+  return performance.now() - t0;
+}
+
+async function parseAndIngest(file: string): Promise<number> {
+  const t0 = performance.now();
+  const engine = new Engine();
+  const rl = createInterface({
+    input: createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  for await (const line of rl) {
+    const r = parseTraceLine(line);
+    if (r.ok) engine.ingest(r.event);
+  }
+  return performance.now() - t0;
+}
+
+async function benchReplay() {
+  const dir = mkdtempSync(join(tmpdir(), 'nazar-bench-'));
+  try {
+    const file = join(dir, 'big.jsonl');
+    writeBigTrace(file, LINES, 2);
+    console.log(`replay: generated ${LINES.toLocaleString('en-US')} lines, ${mb(statSync(file).size)}`);
+    const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    // Start-up (tsx compiling the CLI) is measured separately so lines/s is about the replay itself.
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '');
+    const boot = await peakRss(tsx, ['src/cli/replay.ts', empty]);
+    const run = await peakRss(tsx, ['src/cli/replay.ts', file]);
+    const net = Math.max(1, run.ms - boot.ms);
+    console.log(
+      `replay CLI: ${run.ms.toFixed(0)} ms wall (start-up ${boot.ms.toFixed(0)} ms) = ${rate(LINES, net)} excluding start-up, ${rate(LINES, run.ms)} including (target ≥ 250,000/s); peak RSS ${(run.rssKb / 1024).toFixed(1)} MB (target ≤ 100 MB); exit ${run.code}; ${run.out} bytes of verdicts`,
+    );
+    const parseMs = await jsonParseOnly(file);
+    const fullMs = await parseAndIngest(file);
+    console.log(`JSON.parse alone (readline + parse): ${parseMs.toFixed(0)} ms = ${rate(LINES, parseMs)}`);
+    console.log(
+      `parse + validate + engine in-process: ${fullMs.toFixed(0)} ms = ${rate(LINES, fullMs)}; ratio to JSON.parse alone ${(fullMs / parseMs).toFixed(2)}×; CLI ratio ${(net / parseMs).toFixed(2)}×`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function detectionDelays() {
+  const downs: number[] = [];
+  const ups: number[] = [];
+  for (const s of SCENARIOS) {
+    const engine = new Engine();
+    const changes = [];
+    for (const line of s.build()) {
+      if (typeof line.__raw === 'string') continue;
+      const r = parseTraceLine(JSON.stringify(line));
+      if (r.ok) changes.push(...engine.ingest(r.event));
+    }
+    for (const d of s.expect.down ?? []) {
+      const hit = changes.find((c) => c.platform === d.platform && c.status === 'down' && c.timeStamp >= d.at);
+      if (hit) downs.push(hit.timeStamp - d.at);
+    }
+    for (const u of s.expect.up ?? []) {
+      const hit = changes.find((c) => c.platform === u.platform && c.status === 'up' && c.timeStamp >= u.at);
+      if (hit) ups.push(hit.timeStamp - u.at);
+    }
+  }
+  const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)] ?? NaN;
+  console.log(
+    `detection over fixtures: first failure → down median ${med(downs)} ms, worst ${Math.max(...downs)} ms (n=${downs.length}); success → up median ${med(ups)} ms, worst ${Math.max(...ups)} ms (n=${ups.length})`,
+  );
+}
+
+benchEngine();
+await benchReplay();
+detectionDelays();
