@@ -32,6 +32,12 @@ export interface NavigationErrorDeps {
   /** runtime.getURL('src/errorpage/index.html'). */
   errorPageUrl: string;
   now(): number;
+  /**
+   * Runs the redirect a moment later (default: setTimeout, REDIRECT_DELAY_MS). Firefox fires
+   * onErrorOccurred before it loads its own about:neterror page, which then won over an immediate
+   * tabs.update in our tests; waiting a little lets ours come last.
+   */
+  defer?(fn: () => void, ms: number): void;
 }
 
 export interface NavigationErrorHandler {
@@ -49,6 +55,7 @@ export const RETRY_TTL_MS = 2 * 60_000;
 /** Belt and braces against a loop nobody foresaw: at most this many redirects per tab per window. */
 export const MAX_REDIRECTS = 5;
 export const REDIRECT_WINDOW_MS = 30_000;
+export const REDIRECT_DELAY_MS = 250;
 
 /** Query parameter names of the error page. */
 export const PARAM = { url: 'url', platform: 'platform', error: 'error' } as const;
@@ -117,7 +124,8 @@ export function createNavigationErrorHandler(deps: NavigationErrorDeps): Navigat
       if (!underRateLimit(tabId)) return null;
       const q = new URLSearchParams({ [PARAM.url]: url, [PARAM.platform]: platform, [PARAM.error]: errorClass });
       const target = `${deps.errorPageUrl}?${q.toString()}`;
-      deps.redirect(tabId, target);
+      const defer = deps.defer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+      defer(() => deps.redirect(tabId, target), REDIRECT_DELAY_MS);
       return target;
     },
     allowRetry(tabId, url) {

@@ -27,11 +27,16 @@ let report: StatusReport | null = null;
 let returning = false;
 const watch = createReturnWatch(params.platform);
 
+/** Asks the background to let this tab's next failing load of the site through once. */
+function allowOnce(url: string): Promise<unknown> {
+  return browser.runtime.sendMessage({ type: 'retry-navigation', url }).catch(() => undefined);
+}
+
 function goToSite() {
   if (!params.target) return;
   const url = params.target.url;
   // The background lets this one load through (no second error page) unless the verdict changes.
-  const told = browser.runtime.sendMessage({ type: 'retry-navigation', url }).catch(() => undefined);
+  const told = allowOnce(url);
   const timeout = new Promise((r) => setTimeout(r, 1000));
   // replace(): this page leaves history, so Back from the site does not land here again.
   Promise.race([told, timeout]).then(() => location.replace(url));
@@ -76,6 +81,18 @@ function connect(attempt = 0) {
   // A stopped service worker drops the port: reconnect, and ask again for the current state.
   port.onDisconnect.addListener(() => setTimeout(() => connect(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt)));
   browser.runtime.sendMessage({ type: 'get-status' }).then(onReport, () => {});
+}
+
+// Back from here returns to the browser's failed entry for the site, which loads again and fails
+// again: without an allowance it would be sent straight back here, and Back would seem broken.
+// A message sent on pagehide did not arrive reliably, so the allowance is granted while this page
+// is open (renewed before the background's 2-minute expiry). That failing load then shows the
+// browser's own page, and the next Back goes further.
+if (params.target) {
+  const url = params.target.url;
+  void allowOnce(url);
+  setInterval(() => void allowOnce(url), 60_000);
+  addEventListener('pagehide', () => void allowOnce(url));
 }
 
 draw();

@@ -44,6 +44,7 @@ function setup(initial: Status = 'down') {
     verdictOf: (p) => verdicts[p],
     errorPageUrl: 'chrome-extension://abc/src/errorpage/index.html',
     now: () => clock,
+    defer: (fn) => fn(),
   };
   const handler = createNavigationErrorHandler(deps);
   return {
@@ -195,5 +196,23 @@ describe('no redirect loops', () => {
     expect(redirects.length).toBe(MAX_REDIRECTS);
     advance(31_000);
     expect(handler.onMainFrameError(fail())).not.toBeNull();
+  });
+});
+
+describe('redirect timing', () => {
+  it('redirects a moment later by default, not synchronously', async () => {
+    const redirects: string[] = [];
+    const h = createNavigationErrorHandler({
+      redirect: (_t, url) => redirects.push(url),
+      classify: () => 'dns',
+      platformOfHost: () => 'facebook',
+      verdictOf: () => ({ status: 'down', cause: 'dns' }),
+      errorPageUrl: 'moz-extension://x/src/errorpage/index.html',
+      now: () => 0,
+    });
+    h.onMainFrameError(fail());
+    expect(redirects).toEqual([]);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(redirects.length).toBe(1);
   });
 });

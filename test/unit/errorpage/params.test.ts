@@ -65,6 +65,7 @@ describe('error page URL validation', () => {
       verdictOf: () => ({ status: 'down', cause: 'dns' }),
       errorPageUrl: 'chrome-extension://id/src/errorpage/index.html',
       now: () => 1,
+      defer: (fn) => fn(),
     });
     const original = 'https://www.facebook.com/groups/1?ref=bookmarks&x=ä';
     h.onMainFrameError({ url: original, type: 'main_frame', tabId: 1, frameId: 0, error: 'x' });
