@@ -4,7 +4,7 @@
  * live updates. index.ts only registers the browser's listeners and forwards them here.
  */
 import type { DetectionEngine, TraceEvent } from '../core/api';
-import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import { type CheckRequest, PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
 import { formatDuration } from '../shared/format';
 import type { Episode } from '../shared/history';
 import type { StatusReport } from '../shared/messages';
@@ -183,25 +183,30 @@ export function createWorker(deps: WorkerDeps) {
     void maybeCheck();
   }
 
-  async function check(requests: ReturnType<DetectionEngine['checksDue']>): Promise<void> {
-    if (requests.length === 0 || checking) return;
+  /** The engine marks checks as asked when it hands them out, so none may be dropped while busy. */
+  const pendingChecks = new Map<string, CheckRequest>();
+
+  async function check(requests: CheckRequest[]): Promise<void> {
+    for (const c of requests) pendingChecks.set(`${c.kind}:${c.target}`, c);
+    if (checking) return; // the running round picks them up when it ends
     checking = true;
-    const now = deps.now();
-    for (const c of requests) lastRun.set(`${c.kind}:${c.target}`, now);
     try {
-      const events = await runChecks({ fetch: deps.fetch, now: deps.now }, requests);
-      let changed = false;
-      for (const ev of events) changed = feed(ev) || changed;
-      lastCheckAt = deps.now();
-      checking = false;
-      afterChange(changed);
-      // The engine still in doubt (an outage going on): look again later, never in a tight loop.
-      if (engine!.checksDue(deps.now()).length > 0) {
-        void Promise.resolve(deps.alarms.create(TICK_ALARM, { when: deps.now() + ALARM_MIN_MS })).catch(() => {});
+      while (pendingChecks.size > 0) {
+        const round = [...pendingChecks.values()];
+        pendingChecks.clear();
+        const now = deps.now();
+        for (const c of round) lastRun.set(`${c.kind}:${c.target}`, now);
+        const events = await runChecks({ fetch: deps.fetch, now: deps.now }, round);
+        let changed = false;
+        for (const ev of events) changed = feed(ev) || changed;
+        lastCheckAt = deps.now();
+        afterChange(changed);
       }
     } finally {
       checking = false;
     }
+    // The engine's next re-check (while in doubt or an outage) is one of its deadlines.
+    schedule();
   }
 
   async function maybeCheck(): Promise<void> {

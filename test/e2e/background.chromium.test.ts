@@ -30,7 +30,9 @@ describe('background in Chromium: the 2021 pattern', () => {
   it('all three go down with cause dns within seconds; badge and tooltip say so', async () => {
     const t0 = Date.now();
     const pages = await Promise.all(
-      ['https://web.whatsapp.com/', 'https://www.facebook.com/', 'https://www.instagram.com/'].map((u) => openFailing(s, u)),
+      ['https://web.whatsapp.com/', 'https://www.facebook.com/', 'https://www.instagram.com/'].map((u) =>
+        openFailing(s, u),
+      ),
     );
     console.log(`[measure] ${s.browser} 2021 pattern: pages loaded (failed) after ${Date.now() - t0} ms`);
     const { report } = await waitStatus(s, (r) =>

@@ -82,7 +82,11 @@ export async function openFailing(s: BrowserSession, url: string): Promise<PageH
 }
 
 /** Polls the badge state until `check` holds (the background writes its bookkeeping throttled). */
-export async function waitBadge(page: PageHandle, check: (b: BadgeState) => boolean, timeoutMs = 10_000): Promise<BadgeState> {
+export async function waitBadge(
+  page: PageHandle,
+  check: (b: BadgeState) => boolean,
+  timeoutMs = 10_000,
+): Promise<BadgeState> {
   const deadline = Date.now() + timeoutMs;
   let b = await readBadge(page);
   while (!check(b) && Date.now() < deadline) {

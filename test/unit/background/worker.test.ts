@@ -193,3 +193,43 @@ describe('worker', () => {
     expect(f.opened).toEqual(['chrome-extension://ext/src/popup/index.html?view=details&platform=whatsapp']);
   });
 });
+
+describe('worker checks', () => {
+  it('checks the engine hands out while a round is running are run right after, none lost', async () => {
+    const f = fakeDeps();
+    let engine: FakeEngine | null = null;
+    f.deps.factory = {
+      restore: (raw) => {
+        engine = FakeEngine.restore(raw).engine;
+        return { engine, warning: null };
+      },
+    };
+    const fetched: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    f.deps.fetch = (async (url: string) => {
+      fetched.push(url);
+      await gate;
+      return new Response(null, { status: 204 });
+    }) as unknown as typeof fetch;
+    const w = createWorker(f.deps);
+    await w.ready;
+    engine!.due = [{ kind: 'probe', target: 'whatsapp', reason: 'first-failures' }];
+    w.event(failure('web.whatsapp.com'));
+    await new Promise((r) => setTimeout(r, 0));
+    // While the WhatsApp probe is still in flight, the engine asks for Instagram (once only).
+    engine!.due = [{ kind: 'probe', target: 'instagram', reason: 'first-failures' }];
+    await vi.waitFor(() => expect(fetched).toHaveLength(1));
+    // Instagram's verdict changes (third failure), so the worker asks the engine again mid-round.
+    for (let i = 0; i < 3; i++) w.event(failure('www.instagram.com'));
+    engine!.due = [];
+    expect(fetched).toHaveLength(1);
+    release();
+    await vi.waitFor(() => expect(fetched.some((u) => u.includes('instagram'))).toBe(true));
+    expect(engine!.ingested.filter((e) => e.event === 'probe').map((e) => e.event === 'probe' && e.target)).toContain(
+      'instagram',
+    );
+  });
+});
