@@ -6,7 +6,9 @@
 import type { BrowserSession, PageHandle } from '../harness';
 
 interface CdpNode {
+  nodeId: number;
   nodeName: string;
+  attributes?: string[];
   nodeType: number;
   nodeValue?: string;
   children?: CdpNode[];
@@ -101,4 +103,26 @@ export async function setViewport(session: BrowserSession, page: PageHandle, wid
   if (session.browser === 'chromium') await raw.setViewportSize({ width, height });
   else await raw.setViewport({ width, height });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Chromium only: the centre of a button inside the banner's closed shadow root, for a real click. */
+export async function buttonCentre(page: PageHandle, cls: string): Promise<{ x: number; y: number }> {
+  // biome-ignore lint/suspicious/noExplicitAny: Playwright's Page, reached through the harness.
+  const raw = page.raw as any;
+  const cdp = await raw.context().newCDPSession(raw);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const button = findAll(root, 'BUTTON').find((b) => {
+      const a = b.attributes ?? [];
+      return a[a.indexOf('class') + 1] === cls;
+    });
+    if (!button) throw new Error(`no .${cls} button in the banner`);
+    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: button.nodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+  } finally {
+    await cdp.detach();
+  }
 }

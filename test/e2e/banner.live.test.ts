@@ -5,7 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
 import { type BrowserName, type BrowserSession, type FakePlatform, launchBrowser, startFakePlatform } from '../harness';
-import { BANNER_RGB, bannerTextCdp, hostFacts, near, pixelAt, setViewport, until } from './banner.helpers';
+import {
+  BANNER_RGB,
+  bannerTextCdp,
+  buttonCentre,
+  hostFacts,
+  near,
+  pixelAt,
+  setViewport,
+  until,
+} from './banner.helpers';
 
 const problem = (r: StatusReport) => ['down', 'degraded'].includes(r?.platforms?.instagram?.verdict?.status);
 const statusOf = (r: StatusReport) => r.platforms.instagram.verdict.status;
@@ -136,6 +145,69 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       expect(statusOf(after)).toBe(statusOf(before));
       const settings = await s.sendMessage<{ language: string }>({ type: 'get-settings' });
       expect(settings.language).toBe('hi');
+      server.setMode('instagram.com', 'healthy');
+    });
+
+    it('“विवरण” opens the details page; a closed banner stays closed for the episode', async () => {
+      server.setMode('instagram.com', 'healthy');
+      const page = await s.openPage('https://www.instagram.com/');
+      server.setMode('instagram.com', 'error', { status: 503 });
+      await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
+      const f = await until(
+        () => hostFacts(page),
+        (x) => x.count === 1 && x.height > 0,
+      );
+      // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
+      const raw = page.raw as any;
+      const mid = Math.round(f.height / 2);
+      const width: number = await page.evaluate(() => document.documentElement.clientWidth);
+      if (browser === 'chromium') {
+        const box = await buttonCentre(page, 'details');
+        const opened = raw.context().waitForEvent('page', { timeout: 10_000 });
+        await raw.mouse.click(box.x, box.y);
+        const details = await opened;
+        await details.waitForLoadState('domcontentloaded').catch(() => undefined);
+        const u = new URL(details.url());
+        expect(details.url().startsWith(`${s.extensionOrigin}/src/popup/index.html`)).toBe(true);
+        expect(u.searchParams.get('platform')).toBe('instagram');
+        await details.close();
+      }
+      // The close button is the last thing on the bar's right.
+      await raw.mouse.click(width - 26, mid);
+      const closed = await until(
+        () => hostFacts(page),
+        (x) => x.count === 0,
+        5_000,
+      );
+      expect(closed.count).toBe(0);
+      // Still failing, more reports arrive: it stays closed.
+      await new Promise((r) => setTimeout(r, 5000));
+      const still = await s.sendMessage<StatusReport>({ type: 'get-status' });
+      expect(problem(still)).toBe(true);
+      expect((await hostFacts(page)).count).toBe(0);
+      server.setMode('instagram.com', 'healthy');
+    });
+
+    it.runIf(browser === 'chromium')('cleans up quietly when the extension is reloaded under the page', async () => {
+      const page = await s.openPage('https://www.instagram.com/');
+      server.setMode('instagram.com', 'error', { status: 503 });
+      await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
+      await until(
+        () => hostFacts(page),
+        (x) => x.count === 1 && x.height > 0,
+      );
+      const ext = await s.openExtensionPage('src/popup/index.html');
+      await ext
+        .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+        .catch(() => undefined);
+      // The old content script sees "Extension context invalidated" and removes its banner;
+      // Chrome does not inject the new one into an already open page (we show nothing there).
+      const after = await until(
+        () => hostFacts(page),
+        (x) => x.count === 0,
+        10_000,
+      );
+      expect(after.count).toBe(0);
       server.setMode('instagram.com', 'healthy');
     });
   });
