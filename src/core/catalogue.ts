@@ -123,7 +123,22 @@ export function attributeOwners(
  * Browsers hand over canonical URLs (lowercase host, no trailing dot); anything unusual takes the
  * slow, general path.
  */
+const urlOwnerCache = new Map<string, HostOwner | null>();
+
 export function ownerOfUrl(url: string): HostOwner | null {
+  // Validated events carry origins ("https://web.whatsapp.com/"): a few hundred distinct strings.
+  if (url.length < 80) {
+    const hit = urlOwnerCache.get(url);
+    if (hit !== undefined) return hit;
+    const owner = ownerOfUrlUncached(url);
+    if (urlOwnerCache.size >= 1024) urlOwnerCache.clear();
+    urlOwnerCache.set(url, owner);
+    return owner;
+  }
+  return ownerOfUrlUncached(url);
+}
+
+function ownerOfUrlUncached(url: string): HostOwner | null {
   const scheme = url.indexOf('://');
   if (scheme <= 0 || scheme > 20) return null;
   const start = scheme + 3;

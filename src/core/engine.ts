@@ -8,7 +8,7 @@ import { nextCheckAt, planChecks } from './checks';
 import { classifyError, classifyStatus } from './classify';
 import { RecentIds } from './dedup';
 import { buildEvidence } from './evidence';
-import { hostOf } from './host';
+import { detach, hostOf } from './host';
 import { isMetaAddress } from './meta-addresses';
 import { type Candidate, CLASS_OF_CAUSE, decide, RULES, SHAREABLE } from './rules';
 import { restoreState } from './serialise';
@@ -257,7 +257,7 @@ export class Engine implements DetectionEngine {
   private noteHost(p: PlatformState, url: string, now: number): void {
     const host = url.includes('://') ? hostOf(url) : url;
     if (!host) return;
-    const h = host.length > 100 ? host.slice(0, 100) : host;
+    const h = detach(host.length > 100 ? host.slice(0, 100) : host);
     const row = p.hosts.find((r) => r[0] === h);
     if (row) {
       row[1]++;

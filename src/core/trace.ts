@@ -4,22 +4,36 @@
  * (scheme and host), so a huge or private path never outlives the line it came in.
  */
 import type { ParseResult, RequestDetails, TraceEvent } from './api';
-import { hostOf, schemeOf } from './host';
+import { detach, hostOf, schemeOf } from './host';
 import { PLATFORMS, type PlatformId } from './types';
 
 // A sanity cap far above any real event; JSON.parse is what costs memory, and it is freed at once.
 const MAX_LINE = 16 << 20;
 type Obj = Record<string, unknown>;
 
+const PLAIN_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** "https://www.facebook.com/some/path?q" → "https://www.facebook.com/"; keeps only what attribution needs. */
 function originOnly(url: string): string {
+  const schemeEnd = url.indexOf('://');
+  if (schemeEnd > 0 && schemeEnd < 20) {
+    const slash = url.indexOf('/', schemeEnd + 3);
+    const authority = slash === -1 ? url.slice(schemeEnd + 3) : url.slice(schemeEnd + 3, slash);
+    // The common case: a plain lowercase host. Keep "scheme://host/" and drop the rest.
+    if (PLAIN_HOST.test(authority)) {
+      if (slash === -1) return `${url}/`;
+      const origin = slash === url.length - 1 ? url : url.slice(0, slash + 1);
+      return url.length > 300 ? detach(origin) : origin;
+    }
+  }
   const host = hostOf(url);
   const scheme = schemeOf(url);
   if (!host) return scheme && scheme.length < 24 ? `${scheme}:` : '';
-  return `${scheme}://${host}/`;
+  const origin = `${scheme}://${host}/`;
+  // Never let a slice keep a huge URL alive.
+  return url.length > 300 ? detach(origin) : origin;
 }
 
 function need(o: Obj, field: string, kind: 'string' | 'number' | 'boolean', where = ''): string | null {
