@@ -18,29 +18,29 @@ interface Props {
 type State = PopupState & { Folds: FunctionComponent<FoldsProps> | null };
 
 export class App extends Component<Props, State> {
-  state: State = { ...initialState(), Folds: null };
+  override state: State = { ...initialState(), Folds: null };
   ctl = new PopupController(
     this.props.host,
     () => this.state,
     (p) => this.setState(p),
   );
 
-  componentDidMount() {
+  override componentDidMount() {
     void this.ctl.start();
     import('./Folds').then((m) => this.setState({ Folds: m.Folds })).catch(() => {});
   }
 
-  componentDidUpdate() {
+  override componentDidUpdate() {
     // Marks the first paint with real content, so tests can measure it (budget: 100 ms).
     if (this.state.tr && !performance.getEntriesByName('nazar-first-render').length)
       performance.mark('nazar-first-render');
   }
 
-  componentWillUnmount() {
+  override componentWillUnmount() {
     this.ctl.stop();
   }
 
-  render({ host, view, focus }: Props, state: State) {
+  override render({ host, view, focus }: Props, state: State) {
     const { tr, report, now, Folds } = state;
     const { checkNow, changeSettings, clearHistory, requestPermission } = this.ctl;
     if (!tr) return null; // messages load in a few ms; rendering keys instead would flash

@@ -66,8 +66,8 @@ function Chart({ tr, history, now }: Omit<Props, 'onClear'>) {
 
 /** A class, not hooks: keeps preact/hooks out of the popup bundle. */
 export class History extends Component<Props, { confirming: boolean }> {
-  state = { confirming: false };
-  render({ tr, history, now, onClear }: Props, { confirming }: { confirming: boolean }) {
+  override state = { confirming: false };
+  override render({ tr, history, now, onClear }: Props, { confirming }: { confirming: boolean }) {
     const setConfirming = (confirming: boolean) => this.setState({ confirming });
     return (
       <section class="history" aria-labelledby="history-title">

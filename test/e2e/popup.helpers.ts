@@ -13,6 +13,8 @@ export interface PopupFacts {
   clipped: string[];
   lang: string;
   firstRenderMs: number | null;
+  /** DOMContentLoaded end, to separate the machine's page-load time from the popup's own work. */
+  domReadyMs: number;
   explanations: { cause: string; scope: string }[];
   fontFamily: string;
   letterSpacing: string;
@@ -45,22 +47,26 @@ export function popupFacts(page: PageHandle): Promise<PopupFacts> {
     const q = (sel: string) => Array.from(document.querySelectorAll<HTMLElement>(sel));
     const rows: Record<string, string> = {};
     for (const r of q('.row')) rows[r.dataset.platform ?? ''] = r.dataset.status ?? '';
-    const clipped = q('p, li, h1, h2, h3, button, summary, span, label')
-      .filter(
-        (e) =>
-          e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible',
-      )
-      .map((e) => (e.textContent ?? '').slice(0, 40));
+    const clipped = q('p, li, h1, h2, h3, button, span, label')
+      // Visually hidden headings (1 px wide, for screen readers) are clipped on purpose.
+      .filter((e) => e.offsetParent !== null && e.clientWidth > 2 && e.scrollWidth > e.clientWidth + 1)
+      .filter((e) => getComputedStyle(e).overflowX !== 'visible')
+      .map(
+        (e) => `${e.tagName}.${e.className}:${e.clientWidth}/${e.scrollWidth}:${(e.textContent ?? '').slice(0, 40)}`,
+      );
     const mark = performance.getEntriesByName('nazar-first-render')[0];
     const body = getComputedStyle(document.querySelector('.headline') as HTMLElement);
     return {
       headline: document.querySelector('.headline')?.textContent ?? '',
       rows,
-      text: document.body.innerText,
+      text: document.body.innerText, // as the reader sees it, not hidden text
       overflowX: document.documentElement.scrollWidth > document.documentElement.clientWidth,
       clipped,
       lang: document.documentElement.lang,
       firstRenderMs: mark ? Math.round(mark.startTime) : null,
+      domReadyMs: Math.round(
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+      ),
       explanations: q('.nz-explain').map((e) => ({ cause: e.dataset.cause ?? '', scope: e.dataset.scope ?? '' })),
       fontFamily: body.fontFamily,
       letterSpacing: body.letterSpacing,

@@ -19,7 +19,7 @@ import { down, fullShot, openPopup, popupFacts } from './popup.helpers';
 
 const ALL_PLATFORM_HOSTS = Object.values(PLATFORM_HOSTS).flat();
 const notFound = (hosts: readonly string[]): HostMap => Object.fromEntries(hosts.map((h) => [h, 'NOTFOUND']));
-const timings: number[] = [];
+const timings: string[] = [];
 
 async function session(browser: BrowserName, server: FakePlatform, hosts: HostMap = {}): Promise<BrowserSession> {
   const s = await launchBrowser({ browser, server, hosts });
@@ -111,7 +111,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         await s.stopBackground();
         page = await openPopup(s, 400);
         f = await popupFacts(page);
-        if (f.firstRenderMs !== null) timings.push(f.firstRenderMs);
+        if (f.firstRenderMs !== null) timings.push(`${f.firstRenderMs} (DOM ready at ${f.domReadyMs})`);
         expect(f.firstRenderMs).not.toBeNull();
         await page.evaluate(() => {
           for (const d of document.querySelectorAll<HTMLDetailsElement>('details.fold')) d.open = true;
