@@ -4,6 +4,8 @@
  * connectivity endpoint and a DNS-over-HTTPS JSON resolver.
  */
 
+import { CATALOGUE } from '../../src/core/catalogue';
+
 export interface Reply {
   status: number;
   headers: Record<string, string>;
@@ -50,14 +52,7 @@ setInterval(tick, 1000);
 }
 
 const META_ADDRESS = '157.240.1.35';
-const WATCHED_SUFFIXES = [
-  'whatsapp.com',
-  'whatsapp.net',
-  'facebook.com',
-  'fbcdn.net',
-  'instagram.com',
-  'cdninstagram.com',
-];
+const WATCHED_SUFFIXES = Object.keys(CATALOGUE);
 
 export function defaultDnsAnswer(name: string): DnsAnswer {
   const n = name.toLowerCase().replace(/\.$/, '');

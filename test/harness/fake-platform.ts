@@ -56,7 +56,8 @@ function makeCert(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'nazar-cert-'));
   try {
     const names = ['localhost', 'whatsapp.com', 'whatsapp.net', 'facebook.com', 'fbcdn.net', 'instagram.com']
-      .concat(['cdninstagram.com', 'gstatic.com', 'cloudflare-dns.com', 'dns.google'])
+      .concat(['cdninstagram.com', 'wa.me', 'fb.com', 'fbsbx.com', 'messenger.com', 'facebook.net'])
+      .concat(['gstatic.com', 'cloudflare-dns.com', 'dns.google'])
       .flatMap((n) => (n === 'localhost' ? [`DNS:${n}`] : [`DNS:${n}`, `DNS:*.${n}`, `DNS:*.xx.${n}`]));
     execFileSync(
       'openssl',

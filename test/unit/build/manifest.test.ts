@@ -6,17 +6,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../../src/core/catalogue';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const PERMISSIONS = ['alarms', 'notifications', 'storage', 'webRequest'];
-const WATCHED_DOMAINS = [
-  'whatsapp.com',
-  'whatsapp.net',
-  'facebook.com',
-  'fbcdn.net',
-  'instagram.com',
-  'cdninstagram.com',
-];
+/** The engine's catalogue decides which domains are the platforms'; the manifest must match it. */
+const WATCHED_DOMAINS = Object.keys(CATALOGUE);
 const CHECK_PERMISSIONS = [
   'http://connectivitycheck.gstatic.com/generate_204',
   'https://cloudflare-dns.com/dns-query*',
@@ -73,17 +68,13 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s/manifest.json', (target) 
     expect(hosts).not.toContain('<all_urls>');
     for (const h of hosts) {
       if (CHECK_PERMISSIONS.includes(h)) continue;
-      const host = hostOf(h);
       expect(
-        WATCHED_DOMAINS.some((d) => host === d || host === `*.${d}` || host.endsWith(`.${d}`)),
-        `unexpected host permission ${h}`,
+        WATCHED_DOMAINS.some((d) => h === `*://*.${d}/*` || h === `*://${d}/*`),
+        `host permission ${h} is neither a catalogue domain nor a check endpoint`,
       ).toBe(true);
     }
-    for (const d of WATCHED_DOMAINS)
-      expect(
-        hosts.some((h) => hostOf(h).endsWith(d)),
-        d,
-      ).toBe(true);
+    for (const d of WATCHED_DOMAINS) expect(hosts, `no host permission for ${d}`).toContain(`*://*.${d}/*`);
+    for (const c of CHECK_PERMISSIONS) expect(hosts).toContain(c);
     const all = JSON.stringify(m);
     expect(all).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|https?:\/\/\*\//);
   });
