@@ -4,14 +4,15 @@
  * live updates. index.ts only registers the browser's listeners and forwards them here.
  */
 import type { DetectionEngine, TraceEvent } from '../core/api';
-import { type CheckRequest, PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
 import { formatDuration } from '../shared/format';
 import type { Episode } from '../shared/history';
 import type { StatusReport } from '../shared/messages';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
 import { STORAGE } from '../shared/storage-keys';
 import { badgeLook, createBadgeWriter } from './badge';
-import { allChecks, runChecks, selectChecks } from './checks';
+import { createCheckRunner } from './check-runner';
+import { allChecks, selectChecks } from './checks';
 import type { WorkerDeps } from './deps';
 import { type EpisodeState, emptyEpisodeState, episodeDeadline, stepEpisodes, withSent } from './episodes';
 import { capHistory, upsertEpisode } from './history';
@@ -38,11 +39,9 @@ export function createWorker(deps: WorkerDeps) {
   let online: boolean | null = null;
   let hostPermissions = true;
   let lastCheckAt: number | null = null;
-  let checking = false;
   const queue: TraceEvent[] = [];
   let dropped = 0;
   let lastAsked = 0;
-  const lastRun = new Map<string, number>();
   const live = createLivePorts();
   const writeBadge = createBadgeWriter(deps.action);
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -71,13 +70,26 @@ export function createWorker(deps: WorkerDeps) {
     now: deps.now,
   });
 
+  const checks = createCheckRunner({
+    fetch: deps.fetch,
+    now: deps.now,
+    onResults(events) {
+      let changed = false;
+      for (const ev of events) changed = feed(ev) || changed;
+      lastCheckAt = deps.now();
+      afterChange(changed);
+    },
+    // The engine's next re-check (while in doubt or an outage) is one of its deadlines.
+    onIdle: () => schedule(),
+  });
+
   const tr = () => translatorFor(settings.language, deps.uiLanguage);
 
   function buildReport(): StatusReport {
     const now = deps.now();
     const platforms = {} as Record<PlatformId, PlatformReport>;
     for (const p of PLATFORMS) platforms[p] = engine!.report(p, now);
-    return { generatedAt: now, online, platforms, hostPermissions, lastCheckAt, checking };
+    return { generatedAt: now, online, platforms, hostPermissions, lastCheckAt, checking: checks.running };
   }
 
   const ready = restoreState(deps).then((s) => {
@@ -109,12 +121,14 @@ export function createWorker(deps: WorkerDeps) {
   /** Everything that follows a change of verdicts (or of what is shown about them). */
   function afterChange(verdictsChanged: boolean): void {
     if (!engine) return;
-    const report = buildReport();
-    chain.mark(STORAGE.report, () => report);
     if (!verdictsChanged) {
+      // Evidence only: the stored report and open pages catch up lazily (cheap in a storm).
+      chain.mark(STORAGE.report, buildReport);
       scheduleLive();
       return;
     }
+    const report = buildReport();
+    chain.mark(STORAGE.report, () => report);
     void writeBadge(badgeLook(report, tr()));
     live.push({ type: 'status', report });
     const step = stepEpisodes(episodes, report.platforms, report.generatedAt);
@@ -183,35 +197,9 @@ export function createWorker(deps: WorkerDeps) {
     void maybeCheck();
   }
 
-  /** The engine marks checks as asked when it hands them out, so none may be dropped while busy. */
-  const pendingChecks = new Map<string, CheckRequest>();
-
-  async function check(requests: CheckRequest[]): Promise<void> {
-    for (const c of requests) pendingChecks.set(`${c.kind}:${c.target}`, c);
-    if (checking) return; // the running round picks them up when it ends
-    checking = true;
-    try {
-      while (pendingChecks.size > 0) {
-        const round = [...pendingChecks.values()];
-        pendingChecks.clear();
-        const now = deps.now();
-        for (const c of round) lastRun.set(`${c.kind}:${c.target}`, now);
-        const events = await runChecks({ fetch: deps.fetch, now: deps.now }, round);
-        let changed = false;
-        for (const ev of events) changed = feed(ev) || changed;
-        lastCheckAt = deps.now();
-        afterChange(changed);
-      }
-    } finally {
-      checking = false;
-    }
-    // The engine's next re-check (while in doubt or an outage) is one of its deadlines.
-    schedule();
-  }
-
   async function maybeCheck(): Promise<void> {
     if (!engine || !hostPermissions) return;
-    await check(selectChecks(engine.checksDue(deps.now()), settings.checks, lastRun, deps.now()));
+    await checks.run(selectChecks(engine.checksDue(deps.now()), settings.checks, checks.lastRun, deps.now()));
   }
 
   async function refreshPermissions(): Promise<void> {
@@ -267,7 +255,7 @@ export function createWorker(deps: WorkerDeps) {
     },
     async checkNow(): Promise<StatusReport> {
       await ready;
-      await check(allChecks(settings.checks));
+      await checks.run(allChecks(settings.checks));
       return buildReport();
     },
     async getHistory(): Promise<Episode[]> {
