@@ -33,7 +33,11 @@ describe('history chart layout', () => {
     expect(c.causes).toEqual(['dns']);
   });
   it('a 12-hour episode is half a day wide; a 1-minute one stays visible', () => {
-    const c = chartLayout([ep({ end: now - DAY + 12 * 3_600_000 }), ep({ id: 'y', end: now - DAY + 60_000, cause: 'server' })], now, 320);
+    const c = chartLayout(
+      [ep({ end: now - DAY + 12 * 3_600_000 }), ep({ id: 'y', end: now - DAY + 60_000, cause: 'server' })],
+      now,
+      320,
+    );
     const dayW = (320 - LABEL_W) / 14;
     expect(c.bars[0]!.width).toBeCloseTo(dayW / 2, 5);
     expect(c.bars[1]!.width).toBe(3);
