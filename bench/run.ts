@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lineBatches } from '../src/cli/lines';
@@ -21,6 +21,12 @@ const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
 const rate = (n: number, ms: number) => `${((n / ms) * 1000).toLocaleString('en-US', { maximumFractionDigits: 0 })}/s`;
 
+/** This process's CPU time in ms: fairer than wall time on a shared machine. */
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 function gc() {
   (globalThis as { gc?: () => void }).gc?.();
 }
@@ -34,6 +40,7 @@ function benchEngine() {
   const heapBefore = process.memoryUsage().heapUsed;
   const shift = pool.length > 0 ? ((pool.at(-1)! as { details?: { timeStamp: number } }).details?.timeStamp ?? 0) : 0;
   let changes = 0;
+  const c0 = cpuNow();
   const t0 = performance.now();
   for (let i = 0; i < N; i++) {
     const e = pool[i % pool.length]!;
@@ -43,6 +50,7 @@ function benchEngine() {
     changes += engine.ingest(e).length;
   }
   const ms = performance.now() - t0;
+  const cpuMs = cpuNow() - c0;
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
   const stateBytes = JSON.stringify(engine.toJSON()).length;
@@ -64,7 +72,7 @@ function shiftTimes(pool: TraceEvent[], by: number) {
 function peakRss(
   cmd: string,
   args: string[],
-): Promise<{ ms: number; rssKb: number; code: number | null; out: number }> {
+): Promise<{ ms: number; cpuMs: number; rssKb: number; code: number | null; out: number }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     // GNU time would be simpler, but is not always installed: read VmHWM from /proc instead.
@@ -74,14 +82,26 @@ function peakRss(
       out += b.length;
     });
     let hwm = 0;
+    let cpuMs = 0;
     const poll = setInterval(() => {
       hwm = Math.max(hwm, readHwm(child.pid));
+      cpuMs = Math.max(cpuMs, readCpuMs(child.pid));
     }, 50);
     child.on('exit', (code) => {
       clearInterval(poll);
-      resolve({ ms: performance.now() - t0, rssKb: hwm, code, out });
+      resolve({ ms: performance.now() - t0, cpuMs, rssKb: hwm, code, out });
     });
   });
+}
+
+/** User + system CPU time of a live process from /proc/PID/stat (clock ticks of 10 ms). */
+function readCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 function readHwm(pid: number | undefined): number {
@@ -95,17 +115,17 @@ function readHwm(pid: number | undefined): number {
 
 /** The same line splitting as the replay, then JSON.parse and nothing else: the floor to compare with. */
 async function jsonParseOnly(file: string): Promise<number> {
-  const t0 = performance.now();
+  const t0 = cpuNow();
   let n = 0;
   for await (const batch of lineBatches(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }))) {
     for (const line of batch) if (line) n += JSON.parse(line) === null ? 0 : 1;
   }
   if (n === 0) console.log('(empty file)');
-  return performance.now() - t0;
+  return cpuNow() - t0;
 }
 
 async function parseAndIngest(file: string): Promise<number> {
-  const t0 = performance.now();
+  const t0 = cpuNow();
   const engine = new Engine();
   for await (const batch of lineBatches(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }))) {
     for (const line of batch) {
@@ -114,7 +134,7 @@ async function parseAndIngest(file: string): Promise<number> {
       if (r.ok) engine.ingest(r.event);
     }
   }
-  return performance.now() - t0;
+  return cpuNow() - t0;
 }
 
 async function benchReplay() {
@@ -130,14 +150,20 @@ async function benchReplay() {
     const boot = await peakRss(tsx, ['src/cli/replay.ts', empty]);
     const run = await peakRss(tsx, ['src/cli/replay.ts', file]);
     const net = Math.max(1, run.ms - boot.ms);
+    const cpuNet = Math.max(1, run.cpuMs - boot.cpuMs);
+    console.log(
+      `replay CLI CPU time: ${run.cpuMs} ms (start-up ${boot.cpuMs} ms) = ${rate(LINES, cpuNet)} per CPU-second excluding start-up`,
+    );
     console.log(
       `replay CLI: ${run.ms.toFixed(0)} ms wall (start-up ${boot.ms.toFixed(0)} ms) = ${rate(LINES, net)} excluding start-up, ${rate(LINES, run.ms)} including (target ≥ 250,000/s); peak RSS ${(run.rssKb / 1024).toFixed(1)} MB (target ≤ 100 MB); exit ${run.code}; ${run.out} bytes of verdicts`,
     );
     const parseMs = await jsonParseOnly(file);
     const fullMs = await parseAndIngest(file);
-    console.log(`JSON.parse alone (same line splitting + parse): ${parseMs.toFixed(0)} ms = ${rate(LINES, parseMs)}`);
     console.log(
-      `parse + validate + engine in-process: ${fullMs.toFixed(0)} ms = ${rate(LINES, fullMs)}; ratio to JSON.parse alone ${(fullMs / parseMs).toFixed(2)}×; CLI ratio ${(net / parseMs).toFixed(2)}×`,
+      `JSON.parse alone (same line splitting + parse): ${parseMs.toFixed(0)} ms CPU = ${rate(LINES, parseMs)}`,
+    );
+    console.log(
+      `parse + validate + engine in-process: ${fullMs.toFixed(0)} ms = ${rate(LINES, fullMs)}; ratio to JSON.parse alone ${(fullMs / parseMs).toFixed(2)}×; CLI (CPU) ratio ${(cpuNet / parseMs).toFixed(2)}×`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -170,6 +196,11 @@ function detectionDelays() {
   );
 }
 
+console.log(
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${cpus().length} cores (wall-clock rates suffer when others run; CPU-time rates less so)`,
+);
 benchEngine();
 await benchReplay();
 detectionDelays();
