@@ -60,7 +60,7 @@ export async function launchChromium(o: ChromiumOptions): Promise<BrowserSession
     '--disable-component-update',
     '--disable-sync',
     '--disable-quic',
-    '--disable-features=DnsOverHttps,OptimizationHints,MediaRouter',
+    // No --disable-features here: it would replace Playwright's own list (HttpsUpgrades etc.).
     '--ignore-certificate-errors',
     `--host-resolver-rules=${chromiumResolverRules(o.hosts, o.ports)}`,
     ...(o.extraArgs ?? []),
