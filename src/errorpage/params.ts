@@ -6,21 +6,9 @@
  */
 
 import { PARAM } from '../background/navigation-errors';
+import { platformOfHost } from '../core/catalogue';
 import { ERROR_CLASSES, type ErrorClass, type PlatformId } from '../core/types';
 import { isPlatformId } from '../shared/messages';
-
-const WATCHED: Array<[string, PlatformId]> = [
-  ['whatsapp.com', 'whatsapp'],
-  ['facebook.com', 'facebook'],
-  ['instagram.com', 'instagram'],
-];
-
-/** The platform a page hostname belongs to (the site itself or a subdomain), or null. */
-export function watchedPlatformOfHost(host: string): PlatformId | null {
-  const h = host.toLowerCase();
-  for (const [domain, p] of WATCHED) if (h === domain || h.endsWith(`.${domain}`)) return p;
-  return null;
-}
 
 export interface ErrorPageParams {
   /** The URL to go back to, when it is safe to follow. */
@@ -43,7 +31,7 @@ export function safeTarget(raw: string): { url: string; host: string; platform: 
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
   if (u.username || u.password) return null;
-  const platform = watchedPlatformOfHost(u.hostname);
+  const platform = platformOfHost(u.hostname);
   return platform ? { url: u.href, host: u.hostname, platform } : null;
 }
 

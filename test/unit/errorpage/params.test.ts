@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNavigationErrorHandler } from '../../../src/background/navigation-errors';
-import { readErrorPageParams, safeTarget, watchedPlatformOfHost } from '../../../src/errorpage/params';
+import { platformOfHost } from '../../../src/core/catalogue';
+import { readErrorPageParams, safeTarget } from '../../../src/errorpage/params';
 
 const q = (o: Record<string, string>) => `?${new URLSearchParams(o).toString()}`;
 
@@ -61,7 +62,7 @@ describe('error page URL validation', () => {
         written = url;
       },
       classify: () => 'dns',
-      platformOfHost: watchedPlatformOfHost,
+      platformOfHost,
       verdictOf: () => ({ status: 'down', cause: 'dns' }),
       errorPageUrl: 'chrome-extension://id/src/errorpage/index.html',
       now: () => 1,
