@@ -27,9 +27,16 @@ export async function openPopup(s: BrowserSession, width = 380, query = ''): Pro
   const page = await s.openExtensionPage(`src/popup/index.html${query}`);
   // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
   const raw = page.raw as any;
-  if (s.browser === 'chromium') await raw.setViewportSize({ width, height: 700 });
-  else await raw.setViewport({ width, height: 700 });
+  const resize = (w: number) =>
+    s.browser === 'chromium'
+      ? raw.setViewportSize({ width: w, height: 700 })
+      : raw.setViewport({ width: w, height: 700 });
+  await resize(width);
   await waitFor(page, () => !!document.querySelector('.headline'));
+  // A toolbar popup is sized to its content plus any scrollbar (Firefox's take ~12 px); a tab is not.
+  // Give the tab the same room, so `width` is the content width the reader gets.
+  const bar = await page.evaluate(() => window.innerWidth - document.documentElement.clientWidth);
+  if (bar > 0) await resize(width + bar);
   return page;
 }
 
@@ -59,7 +66,8 @@ export function popupFacts(page: PageHandle): Promise<PopupFacts> {
     return {
       headline: document.querySelector('.headline')?.textContent ?? '',
       rows,
-      text: document.body.innerText, // as the reader sees it, not hidden text
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as the reader sees it, not hidden headings.
+      text: document.body.innerText,
       overflowX: document.documentElement.scrollWidth > document.documentElement.clientWidth,
       clipped,
       lang: document.documentElement.lang,
