@@ -3,7 +3,7 @@
  * popup bundle). First from storage (fast, works while the worker sleeps), then the background's
  * answer and the live port. Every failure to reach the worker is caught.
  */
-import { createTranslator, resolveLang, type Translator } from '../shared/i18n';
+import { createTranslator, type Messages, resolveLang, type Translator } from '../shared/i18n';
 import type { StatusReport } from '../shared/messages';
 import {
   applySettingsPatch,
@@ -66,11 +66,16 @@ export class PopupController {
     if (this.alive) this.set(p);
   }
 
+  /** Messages fetched before settings are read, for the language the browser suggests. */
+  private early: { lang: string; messages: Promise<Messages> } | null = null;
+
   private async applyLanguage(settings: Settings) {
     const lang = resolveLang(settings.language, this.host.uiLanguage());
     if (lang === this.lang) return;
     this.lang = lang;
-    const messages = await this.host.loadMessages(lang).catch(() => ({}));
+    const messages = await (this.early?.lang === lang ? this.early.messages : this.host.loadMessages(lang)).catch(
+      () => ({}),
+    );
     document.documentElement.lang = lang;
     document.documentElement.dir = 'ltr'; // Hindi and English are both written left to right
     this.patch({ tr: createTranslator(messages, lang) });
@@ -105,6 +110,9 @@ export class PopupController {
     );
     const tick = setInterval(() => this.patch({ now: Date.now() }), 30_000);
     this.stops.push(() => clearInterval(tick));
+    // Storage and the locale file load in parallel: the first render waits for the slower one only.
+    const guess = resolveLang('auto', host.uiLanguage());
+    this.early = { lang: guess, messages: host.loadMessages(guess).catch((): Messages => ({})) };
     const stored = await host
       .readStored()
       .catch(() => ({ report: undefined, settings: undefined, history: undefined }));

@@ -166,6 +166,9 @@ const groupKey = (v: Verdict) => (v.scope === 'meta' ? `meta|${v.cause}` : `${v.
 export function explainReport(report: StatusReport | null, now: number, focus?: PlatformId): Screen {
   // Nothing known yet reads exactly like a report where every platform is unknown.
   report ??= normalizeReport({ platforms: {} }) as StatusReport;
+  // Without host permissions nothing is being watched: old verdicts would only mislead.
+  if (!report.hostPermissions)
+    report = { ...(normalizeReport({ platforms: {} }) as StatusReport), hostPermissions: false, lastCheckAt: null };
   const groups = new Map<string, PlatformId[]>();
   for (const p of PLATFORMS) {
     const v = report.platforms[p].verdict;

@@ -113,6 +113,8 @@ describe('headlines', () => {
     const p = explainReport(STATES.noPermission, T0);
     expect(p.permissionMissing).toBe(true);
     expect(p.headline.key).toBe('popup_headline_no_permission');
+    // Nothing is watched without permission: no stale "working" rows.
+    expect(p.rows.map((r) => r.status)).toEqual(['unknown', 'unknown', 'unknown']);
   });
   it('the focused platform comes first on the details page, but the user side always leads', () => {
     const mixed = report({
