@@ -11,6 +11,7 @@ export const RULES = {
   /** Fast path to `down` from a healthy history: a run of failures, all of one kind, over ≥ 1 s. */
   quickN: 4,
   quickW: 4,
+  quickStrongN: 3,
   quickSpanMs: 1_000,
   /** A burst this large counts even when it arrives all at once. */
   burstN: 6,
@@ -125,8 +126,9 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
   const span = f.last - f.start;
   const before = Math.max(0, recent.failN - f.n);
   const mixed = before >= 2 && recent.okN >= 2;
-  const quick =
-    uniform && f.n >= RULES.quickN && f.w >= RULES.quickW && (span >= RULES.quickSpanMs || f.n >= RULES.burstN);
+  // Three strong failures in a row (page, API, chat socket) say as much as four of anything.
+  const enough = (f.n >= RULES.quickN && f.w >= RULES.quickW) || (f.n >= RULES.quickStrongN && f.strong >= RULES.quickStrongN && f.w >= 5);
+  const quick = uniform && enough && (span >= RULES.quickSpanMs || f.n >= RULES.burstN);
   const slow = uniform && f.n >= RULES.slowN && span >= RULES.slowSpanMs;
   // A failed check of the platform plus another failure confirms it at once.
   const confirmed = uniform && f.checks >= 1 && f.n >= (mixed ? 4 : 2);
