@@ -127,7 +127,9 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
   const before = Math.max(0, recent.failN - f.n);
   const mixed = before >= 2 && recent.okN >= 2;
   // Three strong failures in a row (page, API, chat socket) say as much as four of anything.
-  const enough = (f.n >= RULES.quickN && f.w >= RULES.quickW) || (f.n >= RULES.quickStrongN && f.strong >= RULES.quickStrongN && f.w >= 5);
+  const enough =
+    (f.n >= RULES.quickN && f.w >= RULES.quickW) ||
+    (f.n >= RULES.quickStrongN && f.strong >= RULES.quickStrongN && f.w >= 5);
   const quick = uniform && enough && (span >= RULES.quickSpanMs || f.n >= RULES.burstN);
   const slow = uniform && f.n >= RULES.slowN && span >= RULES.slowSpanMs;
   // A failed check of the platform plus another failure confirms it at once.
