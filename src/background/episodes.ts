@@ -1,8 +1,8 @@
 /**
  * Outage episodes, as pure logic: which platforms are having an outage, when it began and ended,
  * and which notifications are owed. One "outage" and one "back" notification per episode, not per
- * flap: an episode closes only after every platform in it has stayed fine for GRACE_MS, and a
- * relapse inside the grace period continues the same episode. The state is plain JSON so that it
+ * flap: an episode closes (and "back" is sent) only after every platform in it has stayed fine for
+ * GRACE_MS; a relapse inside the grace period continues the same episode silently. The state is plain JSON so that it
  * can live in storage.session and survive a worker restart without notifying twice.
  */
 import { CAUSES, type PlatformId, type PlatformReport, SCOPES } from '../core/types';
@@ -121,15 +121,15 @@ export function stepEpisodes(
       actions.push({ kind: 'notify-outage', episode: toEpisode(current) });
     }
   } else if (current.recoveredAt === null) {
+    // Fine again: history shows the end at once; "back" waits until it has stayed fine.
     current.recoveredAt = now;
     current.end = now;
+  } else if (now - current.recoveredAt >= graceMs) {
+    // Stayed fine for the whole grace period: the episode is over, and only now is it "back".
+    actions.push({ kind: 'save', episode: toEpisode(current) });
     if (current.notifiedOutage && !current.notifiedBack) {
-      current.notifiedBack = true;
       actions.push({ kind: 'notify-back', episode: toEpisode(current) });
     }
-  } else if (now - current.recoveredAt >= graceMs) {
-    // Stayed fine for the whole grace period: the episode is over.
-    actions.push({ kind: 'save', episode: toEpisode(current) });
     return { state: { ...state, current: null, seq }, actions };
   }
 

@@ -136,7 +136,11 @@ export function createWorker(deps: WorkerDeps) {
       episodes = step.state;
       chain.mark(STORAGE.episodes, () => episodes);
     }
-    for (const a of step.actions) void act(a);
+    const notices = step.actions.filter((a) => a.kind !== 'save');
+    for (const a of step.actions) if (a.kind === 'save') void act(a);
+    // The "already notified" mark is stored before the notification goes out: a worker stopped in
+    // between may miss one notification, but never sends the same one twice.
+    if (notices.length) void chain.flush().then(() => Promise.all(notices.map(act)));
     schedule();
   }
 
@@ -255,7 +259,9 @@ export function createWorker(deps: WorkerDeps) {
     },
     async checkNow(): Promise<StatusReport> {
       await ready;
-      await checks.run(allChecks(settings.checks));
+      // Without the host permissions the checks would fail and blame the platforms: ask first.
+      await refreshPermissions();
+      if (hostPermissions) await checks.run(allChecks(settings.checks));
       return buildReport();
     },
     async getHistory(): Promise<Episode[]> {

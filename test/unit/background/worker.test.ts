@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GRACE_MS } from '../../../src/background/episodes';
 import { toTraceEvent } from '../../../src/background/trace-events';
-import { createWorker } from '../../../src/background/worker';
+import { createWorker, TICK_ALARM } from '../../../src/background/worker';
 import { Engine } from '../../../src/core';
 import { STORAGE } from '../../../src/shared/storage-keys';
 import { FakeEngine } from './fake-engine';
@@ -65,7 +66,8 @@ describe('worker', () => {
   });
 
   it('an outage notifies once, survives a worker restart without a second notification, and is in history', async () => {
-    const f = fakeDeps();
+    let clock = Date.now();
+    const f = fakeDeps({ now: () => clock });
     const w1 = createWorker(f.deps);
     await w1.ready;
     for (let i = 0; i < 5; i++) w1.event(failure());
@@ -91,8 +93,15 @@ describe('worker', () => {
     w2.event(success());
     await w2.flush();
     await new Promise((r) => setTimeout(r, 0));
-    expect(f.notifications.map((n) => n.id.split(':')[1])).toEqual(['outage', 'back']);
+    // Fine again: history shows the end at once, "back" waits for the grace period.
     expect((await w2.getHistory())[0]!.end).not.toBeNull();
+    expect(f.notifications).toHaveLength(1);
+    clock += GRACE_MS;
+    await w2.onAlarm(TICK_ALARM);
+    await w2.flush();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.notifications.map((n) => n.id.split(':')[1])).toEqual(['outage', 'back']);
+    expect(f.notifications[1]!.title).toBe('Instagram फिर से काम कर रहा है');
   });
 
   it('a browser restart (session storage empty) keeps history and shows no stale outage', async () => {
@@ -189,6 +198,7 @@ describe('worker', () => {
     expect(f.badge.text).toBe('?');
     const before = fetches;
     for (let i = 0; i < 5; i++) w.event(failure());
+    await w.checkNow();
     expect(fetches).toBe(before);
   });
 
