@@ -136,11 +136,13 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
   const confirmed = uniform && f.checks >= 1 && f.n >= (mixed ? 4 : 2);
   const hard = confirmed || slow || (!mixed && quick);
   const total = recent.failW + recent.okW;
+  // Either share counts: many failing images, or a few failing API calls among many images.
+  const countShare = recent.failN / Math.max(1, recent.failN + recent.okN);
   const degradedNow =
     recent.failN >= RULES.degradedMinN &&
     recent.failW >= RULES.degradedMinW &&
     total > 0 &&
-    recent.failW / total >= RULES.degradedShare;
+    (recent.failW / total >= RULES.degradedShare || countShare >= RULES.degradedShare);
   const cleanNow = total > 0 && recent.failW / total < RULES.cleanShare && recent.okN >= RULES.degradedUpN;
   const okSpan = p.ok.n > 0 ? now - p.ok.start : 0;
 
