@@ -5,7 +5,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../core';
-import { LIVE_PORT } from '../shared/messages';
+import { isTrustedSender, LIVE_PORT } from '../shared/messages';
 import { handleMessage } from './messages';
 import { NOTIF_PREFIX } from './notifications';
 import { toTraceEvent, type WebRequestKind } from './trace-events';
@@ -81,10 +81,7 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSend
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== LIVE_PORT) return;
-  const s = port.sender;
-  const trusted =
-    s?.id === browser.runtime.id &&
-    ((s.url ?? '').startsWith(`${extensionOrigin}/`) || (s.tab !== undefined && isWatchedPageUrl(s.url ?? '')));
+  const trusted = isTrustedSender(port.sender, browser.runtime.id, extensionOrigin, isWatchedPageUrl);
   if (!trusted) {
     console.warn('nazar: refused a live port from an untrusted sender');
     port.disconnect();
