@@ -179,6 +179,11 @@ const TLS_TEXT = /SEC_ERROR_|SSL_ERROR_|MOZILLA_PKIX_ERROR_|certificat|zertifika
 
 const cache = new Map<string, ErrorClass>();
 
+/** A table lookup that ignores inherited keys ("constructor", "__proto__" are error strings too). */
+function own<K extends string | number, V>(table: Record<K, V>, key: K): V | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Normalise a webRequest/webNavigation error string of either browser. */
 export function classifyError(error: unknown): ErrorClass {
   if (typeof error !== 'string' || error.length === 0) return 'unknown';
@@ -195,7 +200,7 @@ function classifyUncached(raw: string): ErrorClass {
   const chromium = /^(?:net::)?ERR_([A-Z0-9_]+)$/.exec(s);
   if (chromium) {
     const name = chromium[1]!;
-    const known = CHROMIUM[name];
+    const known = own(CHROMIUM, name);
     if (known) return known;
     if (name.startsWith('CERT_') || name.startsWith('SSL_')) return 'tls';
     if (name.startsWith('DNS_')) return 'dns';
@@ -207,12 +212,12 @@ function classifyUncached(raw: string): ErrorClass {
   const numeric = /^(?:Error code )?(\d{9,10})$/i.exec(s) ?? /^0x([0-9a-f]{8})$/i.exec(s);
   if (numeric) {
     const code = s.toLowerCase().startsWith('0x') ? Number.parseInt(numeric[1]!, 16) : Number(numeric[1]);
-    const name = GECKO_NUMERIC[code];
-    if (name) return GECKO[name] ?? 'unknown';
+    const name = own(GECKO_NUMERIC, code);
+    if (name) return own(GECKO, name) ?? 'unknown';
     if (code >>> 16 === SECURITY_MODULE) return 'tls';
     return 'unknown';
   }
-  const gecko = GECKO[s];
+  const gecko = own(GECKO, s);
   if (gecko) return gecko;
   if (/^NS_ERROR_[A-Z_]*TRACKING[A-Z_]*_URI$/.test(s)) return 'ignore';
   if (/^NS_ERROR_NET_ON_/.test(s)) return 'unreachable';

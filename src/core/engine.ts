@@ -51,6 +51,7 @@ const TYPE_WEIGHT: Record<string, [number, boolean]> = {
   speculative: [0.25, false],
 };
 const CHECK_WEIGHT = 4;
+const DEFAULT_WEIGHT: [number, boolean] = [0.5, false];
 
 export class Engine implements DetectionEngine {
   private s: EngineState;
@@ -187,7 +188,7 @@ export class Engine implements DetectionEngine {
       else this.calm = true;
       return;
     }
-    const [w, strong] = TYPE_WEIGHT[d.type] ?? [0.5, false];
+    const [w, strong] = Object.hasOwn(TYPE_WEIGHT, d.type) ? TYPE_WEIGHT[d.type]! : DEFAULT_WEIGHT;
     const p = this.s.platforms[who.platform];
     this.record(p, CLASS_INDEX[cls], w * who.weightFactor, strong, false, d.url, now);
     if (cls === 'ok') {
