@@ -130,7 +130,8 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
   const enough =
     (f.n >= RULES.quickN && f.w >= RULES.quickW) ||
     (f.n >= RULES.quickStrongN && f.strong >= RULES.quickStrongN && f.w >= 5);
-  const quick = uniform && enough && (span >= RULES.quickSpanMs || f.n >= RULES.burstN);
+  // A burst all at once counts only with a page, API call or socket in it (a gallery of images is not an outage).
+  const quick = uniform && enough && (span >= RULES.quickSpanMs || (f.n >= RULES.burstN && f.strong >= 1));
   const slow = uniform && f.n >= RULES.slowN && span >= RULES.slowSpanMs;
   // A failed check of the platform plus another failure confirms it at once.
   const confirmed = uniform && f.checks >= 1 && f.n >= (mixed ? 4 : 2);
