@@ -116,7 +116,10 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
   if (p.status === 'up' && p.fail.n === 0 && !offlineByControl) return UP;
 
   const f = p.fail;
-  const run = dominantFailure(f.cls);
+  // Certificate failures are diagnostic on their own (interception, a portal): a probe that then
+  // fails some other way from the same network does not outvote them.
+  const tlsShare = f.w > 0 ? f.cls[C.tls]! / f.w : 0;
+  const run = tlsShare >= 0.3 ? { cls: C.tls, share: 1 } : dominantFailure(f.cls);
   // Down and still failing: only the cause can change, and the window is not needed for it.
   if (p.status === 'down' && f.n > 0 && run.cls >= 0) return failing(p, g, now, run.cls, 'down', p.unstable);
   const recent = sumWindow(p.win, now, RULES.recentMs, p.cleanSince);
