@@ -6,6 +6,7 @@
 import type { TraceEvent } from '../core/api';
 import type { CheckRequest, PlatformId } from '../core/types';
 import type { Settings } from '../shared/settings';
+import { CheckFetchError } from './own-errors';
 
 export const PROBE_URLS: Record<PlatformId, string> = {
   whatsapp: 'https://web.whatsapp.com/favicon.ico',
@@ -39,7 +40,11 @@ async function timedFetch(deps: CheckDeps, url: string, init: RequestInit = {}):
   }
 }
 
-const errName = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 200) : 'fetch failed');
+/** The browser's own error string when known (see own-errors.ts), so the engine can classify it. */
+const errName = (e: unknown) => {
+  if (e instanceof CheckFetchError) return e.browserError;
+  return e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 200) : 'fetch failed';
+};
 
 export async function probePlatform(deps: CheckDeps, platform: PlatformId): Promise<TraceEvent> {
   const url = PROBE_URLS[platform];

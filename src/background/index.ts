@@ -8,7 +8,8 @@ import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../core
 import { isTrustedSender, LIVE_PORT } from '../shared/messages';
 import { handleMessage } from './messages';
 import { NOTIF_PREFIX } from './notifications';
-import { toTraceEvent, type WebRequestKind } from './trace-events';
+import { createOwnErrorLog, fetchWithBrowserErrors } from './own-errors';
+import { isOwnRequest, toTraceEvent, type WebRequestKind } from './trace-events';
 import { createWorker } from './worker';
 
 const manifest = browser.runtime.getManifest();
@@ -16,6 +17,9 @@ const hostPermissions = (manifest.host_permissions ?? []) as string[];
 const extensionOrigin = browser.runtime.getURL('').replace(/\/$/, '');
 /** Watched-site patterns only (the check endpoints have paths, which permissions.contains rejects). */
 const watchedPatterns = hostPermissions.filter((p) => p.endsWith('/*') && p.startsWith('*://'));
+
+/** The browser's reasons for our own checks' failures (a fetch rejection hides them). */
+const ownErrors = createOwnErrorLog();
 
 const worker = createWorker({
   factory: Engine,
@@ -26,7 +30,7 @@ const worker = createWorker({
   alarms: browser.alarms,
   tabs: browser.tabs,
   permissions: browser.permissions,
-  fetch: (input, init) => fetch(input, init),
+  fetch: fetchWithBrowserErrors((input, init) => fetch(input, init), ownErrors, Date.now),
   now: Date.now,
   uiLanguage: browser.i18n.getUILanguage(),
   extensionId: browser.runtime.id,
@@ -37,6 +41,10 @@ const worker = createWorker({
 
 function onRequest(kind: WebRequestKind) {
   return (details: unknown) => {
+    if (kind === 'onErrorOccurred' && isOwnRequest(details as object, extensionOrigin)) {
+      const d = details as { url?: unknown; error?: unknown };
+      if (typeof d.url === 'string' && typeof d.error === 'string') ownErrors.record(d.url, d.error, Date.now());
+    }
     const ev = toTraceEvent(kind, details, extensionOrigin);
     const d = details as { type?: unknown; tabId?: unknown; url?: unknown; frameId?: number; error?: unknown };
     // A failed top-level load of a watched site may go to our error page (in memory, never stored).
