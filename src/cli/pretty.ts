@@ -6,6 +6,8 @@ import type { Engine } from '../core/engine';
 import { PLATFORMS, type VerdictChange } from '../core/types';
 import { formatClock, formatDate } from '../shared/format';
 import { createTranslator, keyPart, type Lang, type Messages } from '../shared/i18n';
+import { requestCounts } from '../ui/certainty';
+import { say } from '../ui/msg';
 
 const ZONE = 'Asia/Kolkata';
 
@@ -24,7 +26,8 @@ export function createPrettyPrinter(lang: Lang, messages: Messages = loadMessage
     if (c.status === 'down' || c.status === 'degraded') {
       parts.push(tr.t('replay_cause', tr.t(`cause_${keyPart(c.cause)}`), tr.t(`scope_${keyPart(c.scope)}`)));
       const ev = engine.report(c.platform, c.timeStamp).evidence;
-      if (ev.total > 0) parts.push(tr.t('replay_counts', ev.failed, ev.total));
+      // The popup's own sentence ("पिछले 20 सेकंड में 4 में से 4 अनुरोध नाकाम रहे।").
+      if (ev.total > 0) parts.push(say(tr, requestCounts(ev), ZONE));
     }
     const date = formatDate(tr, c.timeStamp, ZONE);
     const sep = date !== lastDate && lastDate !== '' ? '\n' : '';
