@@ -20,6 +20,8 @@ export interface ErrorPageParams {
 }
 
 const MAX_URL = 4096;
+/** Bidi controls would reorder the text around them on screen ("…\u202Egnp.exe" shows as "exe.png"). */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 export function safeTarget(raw: string): { url: string; host: string; platform: PlatformId } | null {
   if (raw.length > MAX_URL) return null;
@@ -43,7 +45,8 @@ export function readErrorPageParams(search: string): ErrorPageParams {
   const e = q.get(PARAM.error);
   return {
     target: target ? { url: target.url, host: target.host } : null,
-    shownUrl: raw.slice(0, 300),
+    // Shown percent-encoded, as in an address bar, so they stay visible and inert.
+    shownUrl: raw.slice(0, 300).replace(BIDI_CONTROLS, (c) => encodeURIComponent(c)),
     // The URL's own host decides the platform; the parameter only matters when there is no URL.
     platform: target ? target.platform : isPlatformId(p) ? p : null,
     errorClass: (ERROR_CLASSES as readonly string[]).includes(e ?? '') ? (e as ErrorClass) : null,
