@@ -375,6 +375,8 @@ export class Engine implements DetectionEngine {
       for (const id of PLATFORMS) {
         const c = cands[id];
         const p = this.s.platforms[id];
+        // The user's own connection failing says nothing about Meta: never a member, never promoted.
+        if (c.cause === 'offline' || c.scope === 'you') continue;
         if ((c.status === 'down' || c.status === 'degraded') && c.cause === cause) members.push(id);
         else if (p.fail.n > 0 && now - p.fail.last <= RULES.recentMs && dominantFailure(p.fail.cls).cls === cls) {
           members.push(id);
