@@ -1,6 +1,7 @@
 /** Reading stored history: validated, never trusted. */
 import { CAUSES, PLATFORMS, SCOPES } from '../core/types';
 import type { Episode } from '../shared/history';
+import { isHostname } from '../ui/report';
 
 const fin = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
 
@@ -29,9 +30,7 @@ export function normalizeHistory(raw: unknown): Episode[] {
         failed: fin(peak.failed) ? peak.failed : 0,
         total: fin(peak.total) ? peak.total : 0,
         byClass: {},
-        hosts: Array.isArray(peak.hosts)
-          ? peak.hosts.filter((h): h is string => typeof h === 'string').slice(0, 5)
-          : [],
+        hosts: Array.isArray(peak.hosts) ? peak.hosts.filter(isHostname).slice(0, 5) : [],
       },
     });
   }

@@ -22,6 +22,8 @@ type Obj = Record<string, unknown>;
 const obj = (x: unknown): Obj => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Obj) : {});
 const time = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : null);
 const count = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? Math.floor(x) : 0);
+/** The engine only ever records hostnames: anything else (markup, bidi overrides, URLs) is not shown. */
+export const isHostname = (h: unknown): h is string => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/i.test(h);
 const oneOf = <T extends string>(list: readonly T[], x: unknown, dflt: T): T =>
   (list as readonly unknown[]).includes(x) ? (x as T) : dflt;
 
@@ -66,7 +68,7 @@ function evidence(x: unknown): Evidence {
     windowMs: count(o.windowMs) || 120_000,
     total,
     failed: Math.min(total, count(o.failed)),
-    hosts: Array.isArray(o.hosts) ? o.hosts.filter((h): h is string => typeof h === 'string').slice(0, 5) : [],
+    hosts: Array.isArray(o.hosts) ? o.hosts.filter(isHostname).slice(0, 5) : [],
     firstFailureAt: time(o.firstFailureAt),
     lastSuccessAt: time(o.lastSuccessAt),
     lastFailureAt: time(o.lastFailureAt),
