@@ -10,7 +10,7 @@ import { RecentIds } from './dedup';
 import { buildEvidence } from './evidence';
 import { detach, hostOf } from './host';
 import { isMetaAddress } from './meta-addresses';
-import { type Candidate, CLASS_OF_CAUSE, decide, RULES, SHAREABLE } from './rules';
+import { type Candidate, CLASS_OF_CAUSE, controlPending, decide, RULES, SHAREABLE } from './rules';
 import { restoreState } from './serialise';
 import { type EngineState, emptyFail, emptyOk, newEngineState, type PlatformState, STATE_VERSION } from './state';
 import {
@@ -400,7 +400,8 @@ export class Engine implements DetectionEngine {
         }
         continue;
       }
-      const anyDown = members.some((id) => cands[id].status === 'down');
+      // Promotions wait for the neutral check too (see controlPending).
+      const anyDown = !controlPending(this.s.global, now) && members.some((id) => cands[id].status === 'down');
       for (const id of members) {
         const c = cands[id];
         if ((c.status === 'down' || c.status === 'degraded') && c.cause === cause) c.scope = 'meta';

@@ -39,6 +39,8 @@ export const RULES = {
   /** A failed neutral check means "offline" for this long unless something succeeds since. */
   controlTtlMs: 60_000,
   otherFailN: 3,
+  /** How long failures wait for the neutral check the engine asked for (the worker's checks time out at 8 s). */
+  controlWaitMs: 10_000,
 } as const;
 
 const C = CLASS_INDEX;
@@ -59,6 +61,19 @@ export function controlSaysOffline(g: GlobalState, now: number): boolean {
   return (
     c.errorClass === 'offline' || c.errorClass === 'dns' || c.errorClass === 'unreachable' || c.statusCode === undefined
   );
+}
+
+/**
+ * The engine asked for the neutral check (first failures) and it has not answered yet. Until it
+ * does, failures the user's own connection could cause (dns, unreachable) do not yet blame a
+ * platform: otherwise an offline user gets "Meta is down" and a notification for a second or two.
+ * Replays without checks never ask, so they are not held.
+ */
+export function controlPending(g: GlobalState, now: number): boolean {
+  const askedAt = g.asked['probe:control'];
+  if (askedAt === undefined || now < askedAt || now - askedAt >= RULES.controlWaitMs) return false;
+  if (g.anyOkAt !== null && g.anyOkAt > askedAt) return false; // something worked since: not offline
+  return g.control === null || g.control.at < askedAt;
 }
 
 /** Non-Meta sites fail the same way and nothing succeeds: the connection, not a platform. */
@@ -167,6 +182,10 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
       return failing(p, g, now, failCls, 'degraded', p.unstable);
     }
     default: {
+      // Waiting for the neutral check before blaming a platform for what may be the user's connection.
+      if ((failCls === C.dns || failCls === C.unreachable) && controlPending(g, now)) {
+        return { status: p.status, cause: p.cause, scope: p.scope, unstable: p.unstable };
+      }
       if (hard) {
         const relapse = p.recoveredAt !== null && now - p.recoveredAt < RULES.relapseMs;
         return relapse ? failing(p, g, now, failCls, 'degraded', true) : failing(p, g, now, failCls, 'down', false);
