@@ -230,6 +230,8 @@ export function createWorker(deps: WorkerDeps) {
     ): void {
       if (!ev) return;
       if (ev.event === 'connectivity') online = ev.online;
+      // The user withdrew access to the sites (Firefox still delivers their events): record nothing.
+      else if (!hostPermissions) return;
       if (!engine) {
         if (queue.length >= QUEUE_MAX) {
           queue.shift();

@@ -58,3 +58,31 @@ describe('“check now” with host permissions revoked', () => {
     vi.restoreAllMocks();
   });
 });
+
+describe('page traffic with host permissions revoked', () => {
+  it('is not recorded while revoked, and is again after the grant, without a restart', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const granted = { value: true };
+    const w = createWorker(deps(granted, []));
+    await w.ready;
+    granted.value = false;
+    await w.permissionsChanged();
+    let t = Date.now();
+    const fail = () => ({
+      event: 'onErrorOccurred' as const,
+      details: {
+        url: 'https://www.instagram.com/',
+        type: 'xmlhttprequest',
+        timeStamp: ++t,
+        error: 'net::ERR_CONNECTION_RESET',
+      },
+    });
+    for (let i = 0; i < 5; i++) w.event(fail());
+    expect((await w.status()).platforms.instagram.evidence.total).toBe(0);
+    granted.value = true;
+    await w.permissionsChanged();
+    for (let i = 0; i < 5; i++) w.event(fail());
+    expect((await w.status()).platforms.instagram.evidence.failed).toBeGreaterThan(0);
+    vi.restoreAllMocks();
+  });
+});
