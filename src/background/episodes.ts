@@ -116,7 +116,13 @@ export function stepEpisodes(
     if (SCOPES.includes(widest.scope)) current.scope = widest.scope;
     if (bad.some((p) => reports[p].verdict.status === 'down')) current.worst = 'down';
     // Only a confirmed "down" is worth interrupting someone for; "degraded" stays in the badge.
-    if (current.worst === 'down' && !current.notifiedOutage) {
+    // And only a platform's or Meta's own outage: a network that intercepts or blocks is explained in
+    // the popup and banner, never announced as "WhatsApp में गड़बड़ी".
+    if (
+      current.worst === 'down' &&
+      !current.notifiedOutage &&
+      (current.scope === 'platform' || current.scope === 'meta')
+    ) {
       current.notifiedOutage = true;
       actions.push({ kind: 'notify-outage', episode: toEpisode(current) });
     }
