@@ -75,7 +75,14 @@ export function createWorker(deps: WorkerDeps) {
     now: deps.now,
     onResults(events) {
       let changed = false;
-      for (const ev of events) changed = feed(ev) || changed;
+      // A platform probe that failed while the neutral check failed too says nothing about the
+      // platform (a VPN switch, a dead uplink): the neutral result goes in, that failure does not.
+      const control = events.find((e) => e.event === 'probe' && e.target === 'control');
+      const offline = control?.event === 'probe' && !control.ok && control.statusCode === undefined;
+      for (const ev of events) {
+        if (offline && ev.event === 'probe' && ev.target !== 'control' && !ev.ok) continue;
+        changed = feed(ev) || changed;
+      }
       lastCheckAt = deps.now();
       afterChange(changed);
     },
