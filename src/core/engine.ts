@@ -22,7 +22,7 @@ import {
   type Verdict,
   type VerdictChange,
 } from './types';
-import { addToWindow, CLASS_INDEX, dominantFailure, IGNORE, OK } from './window';
+import { addToWindow, CLASS_INDEX, dominantFailure, IGNORE, NCLASS, OK } from './window';
 
 export { STATE_VERSION };
 
@@ -319,7 +319,29 @@ export class Engine implements DetectionEngine {
   private evaluate(now: number): VerdictChange[] {
     const g = this.s.global;
     const cands = {} as Record<PlatformId, Candidate>;
-    for (const id of PLATFORMS) cands[id] = decide(this.s.platforms[id], g, now);
+    for (const id of PLATFORMS) {
+      const p = this.s.platforms[id];
+      cands[id] = decide(p, g, now);
+      const back = g.anyOkAt;
+      if (
+        p.cause === 'offline' &&
+        cands[id].cause !== 'offline' &&
+        back !== null &&
+        (p.fail.n === 0 || p.fail.start <= back)
+      ) {
+        // The user's connection is back: what failed until then was their connection, not the
+        // platform. Its evidence starts afresh (the whole window: its 5 s buckets cannot be split);
+        // failures after the connection returned start a new streak and count as usual.
+        p.fail = emptyFail();
+        for (let i = 0; i < p.win.n.length; i++) {
+          if (i % NCLASS === OK || i % NCLASS === IGNORE) continue;
+          p.win.n[i] = 0;
+          p.win.w[i] = 0;
+        }
+        p.cleanSince = now;
+        cands[id] = decide(p, g, now);
+      }
+    }
     this.metaPass(cands, now);
     const changes: VerdictChange[] = [];
     for (const id of PLATFORMS) {
