@@ -237,6 +237,7 @@ export class Engine implements DetectionEngine {
       if (p.ok.n === 0) p.ok.start = now;
       p.ok.n++;
       p.ok.w += w;
+      if (strong) p.ok.strong = (p.ok.strong ?? 0) + 1;
       if (check) p.ok.probe = true;
       p.lastSuccessAt = now;
       return;

@@ -167,7 +167,9 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
 
   switch (p.status) {
     case 'down': {
-      const recovered = (p.ok.n >= RULES.upN && p.ok.w >= RULES.upW) || (p.ok.probe && p.ok.n >= 1);
+      // Images from the CDN loading while every page and API call fails is not a recovery.
+      const recovered =
+        (p.ok.n >= RULES.upN && p.ok.w >= RULES.upW && (p.ok.strong ?? 0) >= 1) || (p.ok.probe && p.ok.n >= 1);
       if (recovered && f.n === 0) return UP;
       return failing(p, g, now, failCls, 'down', p.unstable);
     }

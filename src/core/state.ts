@@ -25,6 +25,8 @@ export interface OkStreak {
   start: number;
   /** A successful probe of the platform is among them. */
   probe: boolean;
+  /** Strong successes among them (page, API, socket, check); optional: older saved states lack it. */
+  strong?: number;
 }
 
 export interface PlatformState {
@@ -84,7 +86,7 @@ export const emptyFail = (): FailStreak => ({
   last: 0,
   cls: new Array<number>(NCLASS).fill(0),
 });
-export const emptyOk = (): OkStreak => ({ n: 0, w: 0, start: 0, probe: false });
+export const emptyOk = (): OkStreak => ({ n: 0, w: 0, start: 0, probe: false, strong: 0 });
 
 export function newPlatformState(): PlatformState {
   return {
