@@ -95,6 +95,9 @@ export function createBannerDom(doc: Document, handlers: BannerHandlers): Banner
   function attach() {
     const parent = doc.documentElement ?? doc.body;
     if (!parent) return;
+    // A banner left by an earlier instance of this script: Firefox unloads the old script on an
+    // update without letting it clean up, then injects the new one into the open tab.
+    for (const stale of doc.querySelectorAll('nazar-banner')) if (stale !== host) stale.remove();
     // On <html>, not <body>: single-page apps replace body content, and WhatsApp re-renders it.
     if (host.parentNode !== parent || host !== parent.lastElementChild) parent.append(host);
     raise();

@@ -18,6 +18,7 @@ import {
   launchBrowser,
   startFakePlatform,
 } from '../harness';
+import { sendFromPage } from '../harness/session';
 import { firefoxInstall } from '../reliability-b/extensions';
 import {
   backIds,
@@ -142,7 +143,14 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       await log.stop?.();
 
       // The updated extension works: status answers, a new tab gets the banner, the old one after a reload.
-      await s.waitForReply<StatusReport>({ type: 'get-status' }, igIs('down', 'degraded'), 40_000);
+      // (From a new extension page: the update closed the ones open before, the harness's included.)
+      const ext = await s.openExtensionPage('src/popup/index.html');
+      const status = await until(
+        () => ext.evaluate(sendFromPage, { type: 'get-status' }).catch(() => null) as Promise<StatusReport | null>,
+        (r) => r !== null && igIs('down', 'degraded')(r),
+        40_000,
+      );
+      expect(status && igIs('down', 'degraded')(status)).toBe(true);
       const fresh = await s.openPage('https://www.instagram.com/');
       expect(
         (
