@@ -1,7 +1,8 @@
 /**
  * Issue 7, case 23 (manifest and build) on the built folders, plus the browsers' own word: the
  * Chromium build runs as a service worker, the Firefox build as an event page, extension pages
- * refuse eval (the default CSP holds), and `web-ext lint` of the Firefox build is clean.
+ * refuse inline, data: and remote scripts (the default CSP holds), and `web-ext lint` of the Firefox
+ * build is clean.
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
