@@ -32,7 +32,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
     it('case 4: 10,000 failing requests in 10 s', async () => {
       const ig = await s.openPage(PAGE_URL.instagram);
       await waitFor(s, (r) => is(r, 'instagram', 'up'));
-      await storm(s, ig);
+      await storm(s, server, ig);
       await ig.close();
     }, 180_000);
 
