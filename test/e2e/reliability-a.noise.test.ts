@@ -35,8 +35,8 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('case 7: aborted requests change nothing', () => noiseIsIgnored(s, server, pages));
     it('case 8: several events for one request count once', () => duplicatesCountOnce(s, server, pages[1]!));
-    // Case 9 in Firefox: no uncatalogued error string can be produced on demand there (request
-    // interception over BiDi fails with NS_ERROR_ABORT, a known one); the unit and fuzz tests cover it.
+    // Case 9 in Firefox: this harness has no way to make Firefox report an uncatalogued error string
+    // (Chromium's comes from Playwright's route.abort('failed')); the unit and fuzz tests cover it.
     if (browser === 'chromium')
       it('case 9: an unknown error string is unknown, never alone down', () => unknownErrorChromium(s, pages[2]!));
     it('case 10: one CDN host failing while the page works is at most degraded', () =>
