@@ -147,7 +147,7 @@ export function createWorker(deps: WorkerDeps) {
     for (const a of step.actions) if (a.kind === 'save') void act(a);
     // The "already notified" mark is stored before the notification goes out: a worker stopped in
     // between may miss one notification, but never sends the same one twice.
-    if (notices.length) void chain.flush().then(() => Promise.all(notices.map(act)));
+    if (notices.length) void chain.flush({ throttled: true }).then(() => Promise.all(notices.map(act)));
     schedule();
   }
 

@@ -14,8 +14,12 @@ export interface WriteChainOptions {
 
 export interface WriteChain {
   mark(key: string, produce: () => unknown): void;
-  /** Writes whatever is pending now (ignoring the throttle) and resolves when it is stored. */
-  flush(): Promise<void>;
+  /**
+   * Writes whatever is pending and resolves when it is stored. By default now, ignoring the
+   * throttle (a user's action); with `{ throttled: true }` at the next slot the interval allows,
+   * so bookkeeping saved before a notification never adds a second write inside one interval.
+   */
+  flush(o?: { throttled?: boolean }): Promise<void>;
   readonly writes: number;
   readonly pendingKeys: number;
 }
@@ -68,7 +72,11 @@ export function createWriteChain(opts: WriteChainOptions): WriteChain {
       pending.set(key, produce);
       schedule();
     },
-    async flush() {
+    async flush(o) {
+      if (o?.throttled) {
+        const wait = lastWriteAt + opts.minIntervalMs - now();
+        if (wait > 0) await new Promise<void>((r) => setTimer(r, wait));
+      }
       if (timer !== null) {
         clearTimer(timer);
         timer = null;

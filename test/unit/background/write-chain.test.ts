@@ -103,4 +103,32 @@ describe('write chain', () => {
     await chain.flush();
     expect(seen).toEqual([{ b: 2 }]);
   });
+
+  it('a throttled flush (before a notification) waits for the next slot instead of writing twice in 2 s', async () => {
+    const vt = virtualTime();
+    const at: number[] = [];
+    const chain = createWriteChain({
+      minIntervalMs: 2000,
+      now: vt.now,
+      setTimer: vt.setTimer,
+      clearTimer: vt.clearTimer,
+      write: async () => {
+        at.push(vt.now());
+      },
+    });
+    chain.mark('engine', () => 1);
+    await vt.advance(100); // first write at 0
+    chain.mark('episodes', () => 'notified');
+    let flushed = false;
+    void chain.flush({ throttled: true }).then(() => {
+      flushed = true;
+    });
+    await vt.advance(1500);
+    expect(flushed).toBe(false);
+    await vt.advance(2100);
+    await Promise.resolve();
+    expect(flushed).toBe(true);
+    expect(at).toEqual([0, 2000]);
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(2000);
+  });
 });
