@@ -74,8 +74,12 @@ export function createWriteChain(opts: WriteChainOptions): WriteChain {
     },
     async flush(o) {
       if (o?.throttled) {
-        const wait = lastWriteAt + opts.minIntervalMs - now();
+        const calledAt = now();
+        const wait = lastWriteAt + opts.minIntervalMs - calledAt;
         if (wait > 0) await new Promise<void>((r) => setTimer(r, wait));
+        if (inFlight) await inFlight;
+        // A scheduled write that started after the call took everything pending then: done.
+        if (lastWriteAt >= calledAt) return;
       }
       if (timer !== null) {
         clearTimer(timer);
