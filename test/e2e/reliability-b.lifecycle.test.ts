@@ -286,7 +286,12 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
           server.setMode('instagram.com', 'error', { status: 503 });
           const down = await s.waitForReply<StatusReport>({ type: 'get-status' }, igIs('down'), 40_000);
           expect(down.platforms.instagram.verdict.cause).toBe('server');
-          const refused = await worker.evaluate(() => (globalThis as unknown as { __refused: number }).__refused);
+          // The bookkeeping is saved at the write chain's next 2 s slot before the notification goes out.
+          const readRefused = () => worker.evaluate(() => (globalThis as unknown as { __refused: number }).__refused);
+          for (let waited = 0; (await readRefused()) < 1 && waited < 10_000; waited += 200)
+            await new Promise((r) => setTimeout(r, 200));
+          await new Promise((r) => setTimeout(r, 1_000));
+          const refused = await readRefused();
           const ext = await s.openExtensionPage('src/popup/index.html');
           const badge = await ext.evaluate(() =>
             (
