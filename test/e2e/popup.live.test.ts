@@ -75,10 +75,22 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         await fullShot(s, page, 'popup-instagram-5xx');
 
         // "अभी जांचें": disabled and busy while it runs, then the answer is back.
+        // Watch the button's attributes instead of sampling after a fixed delay: on a loaded machine
+        // the round can start and end on either side of any one moment.
         const busy = await page.evaluate(() => {
           const b = document.querySelector<HTMLButtonElement>('.actions button')!;
+          let seen = `${b.disabled}|${b.getAttribute('aria-busy')}`;
+          const mo = new MutationObserver(() => {
+            if (b.disabled && b.getAttribute('aria-busy') === 'true') seen = 'true|true';
+          });
+          mo.observe(b, { attributes: true });
           b.click();
-          return new Promise<string>((r) => setTimeout(() => r(`${b.disabled}|${b.getAttribute('aria-busy')}`), 30));
+          return new Promise<string>((r) =>
+            setTimeout(() => {
+              mo.disconnect();
+              r(seen);
+            }, 300),
+          );
         });
         expect(busy).toBe('true|true');
         await page.evaluate(
