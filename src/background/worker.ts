@@ -20,6 +20,7 @@ import { createLivePorts } from './live';
 import { createNavigationErrorHandler } from './navigation-errors';
 import { backText, notificationId, outageText, sendNotification } from './notifications';
 import { restoreState, SESSION_KEYS } from './restore';
+import { throttle } from './throttle';
 import { translatorFor } from './translate';
 import { createWriteChain } from './write-chain';
 
@@ -41,7 +42,6 @@ export function createWorker(deps: WorkerDeps) {
   let lastCheckAt: number | null = null;
   const queue: TraceEvent[] = [];
   let dropped = 0;
-  let lastAsked = 0;
   const live = createLivePorts();
   const writeBadge = createBadgeWriter(deps.action);
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -208,6 +208,8 @@ export function createWorker(deps: WorkerDeps) {
     void maybeCheck();
   }
 
+  const askForChecks = throttle(() => void maybeCheck(), 1_000, deps.now);
+
   async function maybeCheck(): Promise<void> {
     if (!engine || !hostPermissions) return;
     await checks.run(selectChecks(engine.checksDue(deps.now()), settings.checks, checks.lastRun, deps.now()));
@@ -252,10 +254,8 @@ export function createWorker(deps: WorkerDeps) {
       afterChange(changed);
       if (mainFrameError) nav.onMainFrameError(mainFrameError);
       // Ask the engine whether a check would settle a doubt; at most once a second in a storm.
-      if (changed || deps.now() - lastAsked >= 1_000) {
-        lastAsked = deps.now();
-        void maybeCheck();
-      }
+      if (changed) askForChecks.now();
+      else askForChecks();
     },
     async onAlarm(name: string): Promise<void> {
       if (name !== TICK_ALARM) return;

@@ -124,6 +124,25 @@ function readAll(page: PageHandle): Promise<Observed> {
 export const outages = (o: Observed) => o.sent.filter((id) => id.startsWith('nazar:outage:'));
 export const backs = (o: Observed) => o.sent.filter((id) => id.startsWith('nazar:back:'));
 
+/**
+ * Polls a recorder until `done` holds or `timeoutMs` passes; returns the last observation. The
+ * "sent" mark reaches storage up to two write slots (2 s each) after the verdict, so a fixed
+ * sleep is a race.
+ */
+export async function untilObserved(
+  rec: { read(): Promise<Observed> },
+  done: (o: Observed) => boolean,
+  timeoutMs = 10_000,
+): Promise<Observed> {
+  const end = Date.now() + timeoutMs;
+  let o = await rec.read();
+  while (!done(o) && Date.now() < end) {
+    await sleep(250);
+    o = await rec.read();
+  }
+  return o;
+}
+
 /** Runs `fn` in a watched page: the page's own requests are what the extension observes. */
 export async function inPage<T, A>(page: PageHandle, fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
   return page.evaluate(fn, arg);

@@ -7,7 +7,19 @@ import { expect } from 'vitest';
 import type { Episode } from '../../src/shared/history';
 import type { BrowserSession, FakePlatform, PageHandle } from '../harness';
 import { watchBackground } from './background-state';
-import { backs, history, is, outages, PAGE_URL, sleep, startRecorder, status, summary, waitFor } from './browser';
+import {
+  backs,
+  history,
+  is,
+  outages,
+  PAGE_URL,
+  sleep,
+  startRecorder,
+  status,
+  summary,
+  untilObserved,
+  waitFor,
+} from './browser';
 
 const DAY = 24 * 3600_000;
 
@@ -29,9 +41,11 @@ export async function workerStoppedMidOutage(run: RestartRun) {
   const t0 = Date.now();
   const { report: before } = await waitFor(s, (r) => is(r, 'instagram', 'down', 'unreachable'));
   console.log(`[measure] case 1 ${s.browser}: instagram down/unreachable ${Date.now() - t0} ms after the switch`);
-  await sleep(3_000); // bookkeeping written (throttled 2 s)
+  // The outage notice and its "sent" mark follow the write chain's slots (2 s each).
+  const noticed = await untilObserved(rec, (o) => outages(o).length > 0);
+  expect(outages(noticed)).toHaveLength(1);
+  await sleep(2_500); // the mark's own write slot
   const h1 = await history(s);
-  expect((await rec.read()).sent.filter((id) => id.startsWith('nazar:outage:'))).toHaveLength(1);
 
   await s.stopBackground();
   await s.wakeBackground();

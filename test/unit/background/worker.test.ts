@@ -249,3 +249,27 @@ describe('worker checks', () => {
     );
   });
 });
+
+describe('worker checks for a second platform', () => {
+  it("a platform's first failure inside another's 1 s check interval still gets its checks within the second", async () => {
+    const fetched: string[] = [];
+    const f = fakeDeps({
+      factory: Engine,
+      fetch: (async (url: string) => {
+        fetched.push(url);
+        return new Response(null, { status: 204 });
+      }) as unknown as typeof fetch,
+    });
+    const w = createWorker(f.deps);
+    await w.ready;
+    const t0 = Date.now();
+    w.event(failure('www.instagram.com', t0));
+    await vi.waitFor(() => expect(fetched.some((u) => u.includes('instagram.com'))).toBe(true));
+    // 100 ms later WhatsApp fails once: its verdict does not change, and the 1 s interval is running.
+    await new Promise((r) => setTimeout(r, 100));
+    w.event(failure('web.whatsapp.com', t0 + 100));
+    await vi.waitFor(() => expect(fetched.some((u) => u.includes('web.whatsapp.com'))).toBe(true), {
+      timeout: 1_500,
+    });
+  });
+});
