@@ -34,7 +34,11 @@ export interface WorkerDeps {
   action: ActionApi;
   notifications?: NotificationsApi;
   alarms: { create(name: string, info: { when: number }): unknown; clear(name: string): unknown };
-  tabs: { create(p: { url: string }): Promise<unknown>; update(tabId: number, p: { url: string }): Promise<unknown> };
+  tabs: {
+    create(p: { url: string }): Promise<unknown>;
+    update(tabId: number, p: { url: string }): Promise<unknown>;
+    goBack(tabId: number): Promise<unknown>;
+  };
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
   fetch: typeof fetch;
   now(): number;

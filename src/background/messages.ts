@@ -3,7 +3,14 @@
  * its sender with `isTrustedSender`; anything else is ignored (and logged), never answered.
  */
 import type { Episode } from '../shared/history';
-import { isRequest, isTrustedSender, type Request, type SenderLike, type StatusReport } from '../shared/messages';
+import {
+  isRequest,
+  isTrustedSender,
+  type NavigationPurpose,
+  type Request,
+  type SenderLike,
+  type StatusReport,
+} from '../shared/messages';
 import type { Settings, SettingsPatch } from '../shared/settings';
 
 export interface MessageContext {
@@ -18,7 +25,7 @@ export interface MessageContext {
   setSettings(patch: SettingsPatch): Promise<Settings>;
   permissionsChanged(): Promise<void>;
   openDetails(platform?: string): Promise<void>;
-  retryNavigation(tabId: number | undefined, url: string): void;
+  retryNavigation(tabId: number | undefined, url: string, purpose: NavigationPurpose): void;
 }
 
 /** Returns the reply, or undefined when the message is not for us (then nothing is answered). */
@@ -63,7 +70,7 @@ async function dispatch(msg: Request, sender: SenderLike | undefined, ctx: Messa
       await ctx.openDetails(msg.platform);
       return { ok: true };
     case 'retry-navigation':
-      ctx.retryNavigation(sender?.tab?.id, msg.url);
+      ctx.retryNavigation(sender?.tab?.id, msg.url, msg.purpose ?? 'retry');
       return { ok: true };
   }
 }

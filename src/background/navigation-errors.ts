@@ -8,8 +8,13 @@
  * Loop prevention: a load started by the error page's "try again" (`retry-navigation`) is let
  * through once, unless the platform's verdict changed since the retry was asked for. Kept in
  * memory only; a worker restart forgets it, which at worst shows the error page once more.
+ *
+ * Back: the error page holds a `back` allowance while it is open. Back from it reloads the
+ * browser's own failed entry for the site, which fails again; instead of leaving the user on the
+ * browser's page (a second Back needed), the handler steps the tab back once more.
  */
 import type { ErrorClass, PlatformId, Status } from '../core/types';
+import type { NavigationPurpose } from '../shared/messages';
 
 /** The fields of `webRequest.onErrorOccurred` details this handler reads. */
 export interface MainFrameErrorDetails {
@@ -23,6 +28,8 @@ export interface MainFrameErrorDetails {
 export interface NavigationErrorDeps {
   /** tabs.update(tabId, {url}). */
   redirect(tabId: number, url: string): unknown;
+  /** tabs.goBack(tabId). */
+  goBack(tabId: number): unknown;
   /** The engine's normaliser for both browsers' error strings. */
   classify(error: string): ErrorClass;
   /** The watched platform a hostname belongs to, or null for any other site. */
@@ -43,8 +50,8 @@ export interface NavigationErrorDeps {
 export interface NavigationErrorHandler {
   /** Returns the error-page URL the tab was sent to, or null when the failure was left alone. */
   onMainFrameError(details: MainFrameErrorDetails): string | null;
-  /** The error page's "try again" for this tab: let the next failing load of `url` through. */
-  allowRetry(tabId: number, url: string): void;
+  /** From the error page for this tab: let the next failing load of `url` through (see the top). */
+  allowRetry(tabId: number, url: string, purpose?: NavigationPurpose): void;
 }
 
 /** Failures that mean "the site can't be reached"; aborted, blocked and unknown ones are left alone. */
@@ -64,6 +71,7 @@ interface Allowance {
   host: string;
   verdictKey: string;
   at: number;
+  purpose: NavigationPurpose;
 }
 
 function hostOf(url: string): string | null {
@@ -84,15 +92,19 @@ export function createNavigationErrorHandler(deps: NavigationErrorDeps): Navigat
     return `${v.status}/${v.cause}`;
   };
 
-  /** True when this failure is the retry the user asked for, with nothing new to tell them. */
-  function consumeAllowance(tabId: number, platform: PlatformId): boolean {
+  /**
+   * The allowance this failure uses up, if it is one: a retry with nothing new to tell, or the
+   * Back button's reload of the failed entry (whatever the verdict: Back must leave).
+   */
+  function consumeAllowance(tabId: number, platform: PlatformId): NavigationPurpose | null {
     const a = allowances.get(tabId);
-    if (!a) return false;
+    if (!a) return null;
     allowances.delete(tabId);
-    if (deps.now() - a.at > RETRY_TTL_MS) return false;
+    if (deps.now() - a.at > RETRY_TTL_MS) return null;
     // Same platform is enough: facebook.com may redirect to www.facebook.com before failing.
-    if (deps.platformOfHost(a.host) !== platform) return false;
-    return a.verdictKey === verdictKey(platform);
+    if (deps.platformOfHost(a.host) !== platform) return null;
+    if (a.purpose === 'back') return 'back';
+    return a.verdictKey === verdictKey(platform) ? 'retry' : null;
   }
 
   function underRateLimit(tabId: number): boolean {
@@ -120,21 +132,28 @@ export function createNavigationErrorHandler(deps: NavigationErrorDeps): Navigat
       if (!platform) return null;
       const errorClass = deps.classify(error);
       if (!REDIRECTED_CLASSES.includes(errorClass)) return null;
-      if (consumeAllowance(tabId, platform)) return null;
+      const defer = deps.defer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+      const allowed = consumeAllowance(tabId, platform);
+      if (allowed === 'back' && underRateLimit(tabId)) defer(() => deps.goBack(tabId), REDIRECT_DELAY_MS);
+      if (allowed) return null;
       if (!underRateLimit(tabId)) return null;
       const q = new URLSearchParams({ [PARAM.url]: url, [PARAM.platform]: platform, [PARAM.error]: errorClass });
       const target = `${deps.errorPageUrl}?${q.toString()}`;
-      const defer = deps.defer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
       defer(() => deps.redirect(tabId, target), REDIRECT_DELAY_MS);
       return target;
     },
-    allowRetry(tabId, url) {
+    allowRetry(tabId, url, purpose = 'retry') {
       if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return;
       const host = typeof url === 'string' ? hostOf(url) : null;
       if (!host) return;
       const platform = deps.platformOfHost(host);
       if (!platform) return;
-      allowances.set(tabId, { host, verdictKey: verdictKey(platform), at: deps.now() });
+      allowances.set(tabId, {
+        host,
+        verdictKey: verdictKey(platform),
+        at: deps.now(),
+        purpose: purpose === 'back' ? 'back' : 'retry',
+      });
     },
   };
 }

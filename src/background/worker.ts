@@ -7,7 +7,7 @@ import type { DetectionEngine, TraceEvent } from '../core/api';
 import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
 import { formatDuration } from '../shared/format';
 import type { Episode } from '../shared/history';
-import type { StatusReport } from '../shared/messages';
+import type { NavigationPurpose, StatusReport } from '../shared/messages';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
 import { STORAGE } from '../shared/storage-keys';
 import { badgeLook, createBadgeWriter } from './badge';
@@ -63,6 +63,8 @@ export function createWorker(deps: WorkerDeps) {
 
   const nav = createNavigationErrorHandler({
     redirect: (tabId, url) => deps.tabs.update(tabId, { url }).catch((e) => console.warn('nazar: redirect failed', e)),
+    // No earlier entry (the site was opened in a new tab): the browser's own page stays.
+    goBack: (tabId) => deps.tabs.goBack(tabId).catch(() => undefined),
     classify: deps.core.classify,
     platformOfHost: deps.core.platformOfHost,
     verdictOf: (p) => engine?.verdict(p) ?? { status: 'unknown', cause: 'unknown' },
@@ -305,8 +307,8 @@ export function createWorker(deps: WorkerDeps) {
       const q = platform ? `&platform=${encodeURIComponent(platform)}` : '';
       await deps.tabs.create({ url: deps.getURL(`src/popup/index.html?view=details${q}`) });
     },
-    retryNavigation(tabId: number | undefined, url: string): void {
-      if (tabId !== undefined) nav.allowRetry(tabId, url);
+    retryNavigation(tabId: number | undefined, url: string, purpose: NavigationPurpose): void {
+      if (tabId !== undefined) nav.allowRetry(tabId, url, purpose);
     },
     async connect(port: Parameters<typeof live.add>[0]): Promise<void> {
       live.add(port);

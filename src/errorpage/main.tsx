@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import hi from '../../public/_locales/hi/messages.json' with { type: 'json' };
 import { createTranslator, type Lang, type Messages, resolveLang } from '../shared/i18n';
-import { LIVE_PORT, type StatusReport } from '../shared/messages';
+import { LIVE_PORT, type NavigationPurpose, type StatusReport } from '../shared/messages';
 import { normalizeSettings } from '../shared/settings';
 import { say } from '../ui/msg';
 import { normalizeReport } from '../ui/report';
@@ -28,15 +28,19 @@ let returning = false;
 const watch = createReturnWatch(params.platform);
 
 /** Asks the background to let this tab's next failing load of the site through once. */
-function allowOnce(url: string): Promise<unknown> {
-  return browser.runtime.sendMessage({ type: 'retry-navigation', url }).catch(() => undefined);
+function allowOnce(url: string, purpose: NavigationPurpose): Promise<unknown> {
+  return browser.runtime.sendMessage({ type: 'retry-navigation', url, purpose }).catch(() => undefined);
 }
+
+/** Set once this page leaves for the site: its Back allowance must not replace the retry's. */
+let leaving = false;
 
 function goToSite() {
   if (!params.target) return;
   const url = params.target.url;
+  leaving = true;
   // The background lets this one load through (no second error page) unless the verdict changes.
-  const told = allowOnce(url);
+  const told = allowOnce(url, 'retry');
   const timeout = new Promise((r) => setTimeout(r, 1000));
   // replace(): this page leaves history, so Back from the site does not land here again.
   Promise.race([told, timeout]).then(() => location.replace(url));
@@ -85,14 +89,16 @@ function connect(attempt = 0) {
 
 // Back from here returns to the browser's failed entry for the site, which loads again and fails
 // again: without an allowance it would be sent straight back here, and Back would seem broken.
-// A message sent on pagehide did not arrive reliably, so the allowance is granted while this page
-// is open (renewed before the background's 2-minute expiry). That failing load then shows the
-// browser's own page, and the next Back goes further.
+// A message sent on pagehide does not arrive reliably (and one arriving late would arm a stale
+// allowance), so it is held while this page is open, renewed before the background's 2-minute
+// expiry; the background then steps back past the failed entry.
 if (params.target) {
   const url = params.target.url;
-  void allowOnce(url);
-  setInterval(() => void allowOnce(url), 60_000);
-  addEventListener('pagehide', () => void allowOnce(url));
+  const holdBack = () => {
+    if (!leaving) void allowOnce(url, 'back');
+  };
+  holdBack();
+  setInterval(holdBack, 60_000);
 }
 
 draw();

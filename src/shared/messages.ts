@@ -33,10 +33,15 @@ export type Request =
   /** Banner's "details" link: the background opens the details page in a new tab. */
   | { type: 'open-details'; platform?: PlatformId }
   /**
-   * The error page's "try again": the background lets the tab's next load of this URL through
-   * (no second redirect to the error page) unless the verdict has changed. Kept in memory only.
+   * From the error page: the background lets the tab's next failing load of this URL through (no
+   * second redirect to the error page). `retry` (the default): the user's "try again", let through
+   * unless the verdict has changed. `back`: held while the page is open, for the Back button; that
+   * failing load is the browser's own failed entry, so the background steps back once more.
+   * Kept in memory only.
    */
-  | { type: 'retry-navigation'; url: string };
+  | { type: 'retry-navigation'; url: string; purpose?: NavigationPurpose };
+
+export type NavigationPurpose = 'retry' | 'back';
 
 export type ResponseFor<R extends Request> = R extends { type: 'get-status' | 'check-now' }
   ? StatusReport
@@ -88,7 +93,13 @@ export function isRequest(x: unknown): x is Request {
         (Object.keys(x).length === 1 && !('platform' in x)) || (Object.keys(x).length === 2 && isPlatformId(x.platform))
       );
     case 'retry-navigation':
-      return Object.keys(x).length === 2 && typeof x.url === 'string' && x.url.length <= 4096 && isHttpUrl(x.url);
+      return (
+        Object.keys(x).length === ('purpose' in x ? 3 : 2) &&
+        (!('purpose' in x) || x.purpose === 'retry' || x.purpose === 'back') &&
+        typeof x.url === 'string' &&
+        x.url.length <= 4096 &&
+        isHttpUrl(x.url)
+      );
     default:
       return false;
   }

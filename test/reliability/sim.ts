@@ -167,7 +167,7 @@ export async function startSim(o: SimOptions = {}): Promise<Sim> {
         alarmAt = null;
       },
     },
-    tabs: { create: async () => undefined, update: async () => undefined },
+    tabs: { create: async () => undefined, update: async () => undefined, goBack: async () => undefined },
     permissions: { contains: async () => true },
     fetch: fetchFake,
     now: () => Date.now(),

@@ -58,6 +58,7 @@ export function fakeDeps(over: Partial<WorkerDeps> = {}) {
     tabs: {
       create: async (p) => void opened.push(p.url),
       update: async (_id, p) => void opened.push(p.url),
+      goBack: async (id) => void opened.push(`back:${id}`),
     },
     permissions: { contains: async () => true },
     fetch: (async () => new Response(null, { status: 204 })) as typeof fetch,

@@ -22,7 +22,7 @@ function ctx(): MessageContext & { calls: string[] } {
     setSettings: rec('set', {} as never),
     permissionsChanged: rec('perms', undefined),
     openDetails: rec('details', undefined),
-    retryNavigation: (tab, url) => void calls.push(`retry:${tab}:${url}`),
+    retryNavigation: (tab, url, purpose) => void calls.push(`retry:${tab}:${url}:${purpose}`),
   };
 }
 
@@ -41,6 +41,11 @@ describe('background message handling', () => {
     await handleMessage({ type: 'permissions-changed' }, page, c);
     await handleMessage({ type: 'open-details', platform: 'instagram' }, content, c);
     await handleMessage({ type: 'retry-navigation', url: 'https://web.whatsapp.com/' }, { ...page, tab: { id: 9 } }, c);
+    await handleMessage(
+      { type: 'retry-navigation', url: 'https://web.whatsapp.com/', purpose: 'back' },
+      { ...page, tab: { id: 9 } },
+      c,
+    );
     expect(c.calls).toEqual([
       'status',
       'check',
@@ -50,7 +55,8 @@ describe('background message handling', () => {
       'set:[{"notifications":false}]',
       'perms',
       'details:["instagram"]',
-      'retry:9:https://web.whatsapp.com/',
+      'retry:9:https://web.whatsapp.com/:retry',
+      'retry:9:https://web.whatsapp.com/:back',
     ]);
   });
 
@@ -75,6 +81,8 @@ describe('background message handling', () => {
       { type: 'open-details', platform: 'myspace' },
       { type: 'retry-navigation', url: 'javascript:alert(1)' },
       { type: 'retry-navigation', url: `https://x.com/${'a'.repeat(5000)}` },
+      { type: 'retry-navigation', url: 'https://web.whatsapp.com/', purpose: 'forward' },
+      { type: 'retry-navigation', url: 'https://web.whatsapp.com/', purpose: 'back', extra: 1 },
     ];
     for (const m of malformed) expect(handleMessage(m, page, c)).toBeUndefined();
     expect(c.calls).toEqual([]);

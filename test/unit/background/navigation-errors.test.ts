@@ -31,6 +31,7 @@ const platformOfHost = (h: string): PlatformId | null =>
 
 function setup(initial: Status = 'down') {
   const redirects: Array<[number, string]> = [];
+  const backs: number[] = [];
   let clock = 1_000_000;
   const verdicts: Record<PlatformId, { status: Status; cause: string }> = {
     whatsapp: { status: initial, cause: 'dns' },
@@ -39,6 +40,7 @@ function setup(initial: Status = 'down') {
   };
   const deps: NavigationErrorDeps = {
     redirect: (tabId, url) => redirects.push([tabId, url]),
+    goBack: (tabId) => backs.push(tabId),
     classify: (e) => CLASSES[e] ?? 'unknown',
     platformOfHost,
     verdictOf: (p) => verdicts[p],
@@ -50,6 +52,7 @@ function setup(initial: Status = 'down') {
   return {
     handler,
     redirects,
+    backs,
     verdicts,
     advance: (ms: number) => {
       clock += ms;
@@ -190,6 +193,37 @@ describe('no redirect loops', () => {
     expect(redirects.length).toBe(1);
   });
 
+  it('Back from the error page: the failed entry reloads and fails, and the tab steps back once more', () => {
+    const { handler, redirects, backs, verdicts } = setup();
+    handler.allowRetry(7, 'https://www.facebook.com/', 'back');
+    // Whatever the verdict is by then: Back must leave, not land on the browser's page.
+    verdicts.facebook = { status: 'down', cause: 'unreachable' };
+    expect(handler.onMainFrameError(fail())).toBeNull();
+    expect(backs).toEqual([7]);
+    expect(redirects).toEqual([]);
+    // Used up: the next failing load of the site is a new one, and gets the error page.
+    expect(handler.onMainFrameError(fail())).not.toBeNull();
+    expect(backs).toEqual([7]);
+  });
+
+  it("a retry replaces the page's Back allowance: the retried load is let through, no step back", () => {
+    const { handler, redirects, backs } = setup();
+    handler.allowRetry(7, 'https://www.facebook.com/', 'back');
+    handler.allowRetry(7, 'https://www.facebook.com/', 'retry');
+    expect(handler.onMainFrameError(fail())).toBeNull();
+    expect(backs).toEqual([]);
+    expect(redirects).toEqual([]);
+  });
+
+  it('a Back allowance of one tab or platform does not move another tab', () => {
+    const { handler, backs } = setup();
+    handler.allowRetry(7, 'https://www.facebook.com/', 'back');
+    expect(handler.onMainFrameError(fail({ tabId: 8 }))).not.toBeNull();
+    handler.allowRetry(9, 'https://www.facebook.com/', 'back');
+    expect(handler.onMainFrameError(fail({ tabId: 9, url: 'https://www.instagram.com/' }))).not.toBeNull();
+    expect(backs).toEqual([]);
+  });
+
   it('caps redirects per tab even if something unforeseen loops', () => {
     const { handler, redirects, advance } = setup();
     for (let i = 0; i < MAX_REDIRECTS + 3; i++) handler.onMainFrameError(fail());
@@ -204,6 +238,7 @@ describe('redirect timing', () => {
     const redirects: string[] = [];
     const h = createNavigationErrorHandler({
       redirect: (_t, url) => redirects.push(url),
+      goBack: () => undefined,
       classify: () => 'dns',
       platformOfHost: () => 'facebook',
       verdictOf: () => ({ status: 'down', cause: 'dns' }),

@@ -61,6 +61,7 @@ describe('error page URL validation', () => {
       redirect: (_t, url) => {
         written = url;
       },
+      goBack: () => undefined,
       classify: () => 'dns',
       platformOfHost,
       verdictOf: () => ({ status: 'down', cause: 'dns' }),

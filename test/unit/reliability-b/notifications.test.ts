@@ -23,7 +23,7 @@ function deps(create: (id: string) => Promise<string>): WorkerDeps {
     action: { setBadgeText: () => {}, setBadgeBackgroundColor: () => {}, setTitle: () => {} },
     notifications: { create: (id) => create(id) },
     alarms: { create: () => undefined, clear: () => undefined },
-    tabs: { create: async () => undefined, update: async () => undefined },
+    tabs: { create: async () => undefined, update: async () => undefined, goBack: async () => undefined },
     permissions: { contains: async () => true },
     fetch: (async () => new Response(null, { status: 204 })) as typeof fetch,
     now: () => Date.now(),

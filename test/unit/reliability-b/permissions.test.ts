@@ -16,7 +16,7 @@ function deps(granted: { value: boolean }, fetched: string[]): WorkerDeps {
     storage: { session: memoryArea(), local: memoryArea() },
     action: { setBadgeText: () => {}, setBadgeBackgroundColor: () => {}, setTitle: () => {} },
     alarms: { create: () => undefined, clear: () => undefined },
-    tabs: { create: async () => undefined, update: async () => undefined },
+    tabs: { create: async () => undefined, update: async () => undefined, goBack: async () => undefined },
     permissions: { contains: async () => granted.value },
     // What Firefox gives an extension without host permission for a site that sends no CORS header.
     fetch: (async (input: RequestInfo | URL) => {

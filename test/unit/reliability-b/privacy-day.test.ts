@@ -72,7 +72,7 @@ function fakeDeps(fetched: string[]) {
       },
     },
     alarms: { create: () => undefined, clear: () => undefined },
-    tabs: { create: async () => undefined, update: async () => undefined },
+    tabs: { create: async () => undefined, update: async () => undefined, goBack: async () => undefined },
     permissions: { contains: async () => true },
     fetch: (async (input: RequestInfo | URL) => {
       const url = String(input);
