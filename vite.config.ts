@@ -6,6 +6,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { contentScriptAsOneFile, withoutContentScripts } from './scripts/content-script-plugin';
 
 type Target = 'chrome' | 'firefox';
 
@@ -44,7 +45,12 @@ export const preactWithoutInnerHtml: Plugin = {
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), preactWithoutInnerHtml, crx({ manifest: manifestFor(target), browser: target })],
+    plugins: [
+      preact(),
+      preactWithoutInnerHtml,
+      crx({ manifest: withoutContentScripts(manifestFor(target)), browser: target }),
+      contentScriptAsOneFile(baseManifest.content_scripts),
+    ],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

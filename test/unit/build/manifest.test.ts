@@ -88,6 +88,21 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s/manifest.json', (target) 
         ).toBe(true);
   });
 
+  it('exposes nothing to web pages: one self-contained content script, no web-accessible resources', () => {
+    // A page that can fetch chrome-extension://<id>/… files could tell the extension is installed.
+    expect(m.web_accessible_resources ?? []).toEqual([]);
+    const scripts = (m.content_scripts ?? []).flatMap((c) => c.js ?? []);
+    expect(scripts).toEqual(['content.js']);
+    const code = readFileSync(join(dir, 'content.js'), 'utf8');
+    // A classic script: no module syntax, no loader fetching other files of the extension.
+    expect(code).not.toMatch(/\bimport\s*\(|^\s*import\s|\bexport\s|getURL\(/m);
+    // Only the banner's strings ride along, not the popup's or the error page's.
+    expect(code).toMatch(/\bbanner_meta_down:\{message:/);
+    expect(code).not.toMatch(/\b(popup|settings|history|explain|errorpage)_\w+:\{message:/);
+    // The translators' notes stay in _locales; the script needs only messages and placeholders.
+    expect(code).not.toMatch(/description:/);
+  });
+
   it('loads no remote code and keeps the default CSP', () => {
     for (const csp of Object.values(m.content_security_policy ?? {})) {
       expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);

@@ -1,0 +1,80 @@
+/**
+ * Builds the content script as one classic script, `content.js`, outside @crxjs/vite-plugin.
+ *
+ * Why: crxjs loads content scripts as ES modules through a loader, which makes their chunks
+ * web-accessible on the watched sites (`use_dynamic_url: false`), so any page there could fetch
+ * them and fingerprint the extension. One self-contained file needs no web-accessible resources,
+ * and it carries only the banner's strings of both locales (about 3 KB instead of 68 KB).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, type Plugin } from 'vite';
+import { isBannerKey } from '../src/content/banner-keys';
+
+export const CONTENT_SCRIPT_FILE = 'content.js';
+const ENTRY = 'src/content/index.ts';
+
+interface ContentScript {
+  matches: string[];
+  js: string[];
+  run_at?: string;
+}
+
+/** The manifest for crxjs without content scripts; they are added back by the plugin below. */
+export function withoutContentScripts<M extends object>(m: M): M {
+  const { content_scripts: _, ...rest } = m as M & { content_scripts?: unknown };
+  return rest as M;
+}
+
+/** Only the banner's keys of a `_locales/<lang>/messages.json` file. */
+const bannerStringsOnly: Plugin = {
+  name: 'nazar-banner-strings-only',
+  enforce: 'pre',
+  load(id) {
+    if (!/[\\/]_locales[\\/][a-z]{2}[\\/]messages\.json$/.test(id)) return null;
+    const all = JSON.parse(readFileSync(id, 'utf8')) as Record<string, { message: string; placeholders?: unknown }>;
+    // Messages and placeholders only: the translators' descriptions stay in _locales.
+    const kept = Object.entries(all)
+      .filter(([k]) => isBannerKey(k))
+      .map(([k, { message, placeholders }]) => [k, placeholders ? { message, placeholders } : { message }]);
+    return JSON.stringify(Object.fromEntries(kept));
+  },
+};
+
+export function contentScriptAsOneFile(scripts: ContentScript[]): Plugin {
+  let outDir = '';
+  let root = '';
+  return {
+    name: 'nazar-content-script',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        plugins: [bannerStringsOnly],
+        build: {
+          outDir,
+          emptyOutDir: false,
+          copyPublicDir: false,
+          target: 'es2022',
+          minify: true,
+          lib: {
+            entry: resolve(root, ENTRY),
+            formats: ['iife'],
+            name: 'nazarBanner',
+            fileName: () => CONTENT_SCRIPT_FILE,
+          },
+        },
+      });
+      const file = resolve(outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      manifest.content_scripts = scripts.map((s) => ({ ...s, js: [CONTENT_SCRIPT_FILE] }));
+      writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
