@@ -15,10 +15,8 @@ interface Props {
   focus?: PlatformId;
 }
 
-type State = PopupState;
-
-export class App extends Component<Props, State> {
-  override state: State = initialState();
+export class App extends Component<Props, PopupState> {
+  override state: PopupState = initialState();
   ctl = new PopupController(
     this.props.host,
     () => this.state,
@@ -39,7 +37,7 @@ export class App extends Component<Props, State> {
     this.ctl.stop();
   }
 
-  override render({ host, view, focus }: Props, state: State) {
+  override render({ host, view, focus }: Props, state: PopupState) {
     const { tr, report, now } = state;
     const { checkNow, changeSettings, clearHistory, requestPermission } = this.ctl;
     if (!tr) return null; // messages load in a few ms; rendering keys instead would flash
