@@ -5,7 +5,8 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../core';
-import { isTrustedSender, LIVE_PORT } from '../shared/messages';
+import { LIVE_PORT } from '../shared/messages';
+import { isTrustedSender } from '../shared/request-guards';
 import { handleMessage } from './messages';
 import { NOTIF_PREFIX } from './notifications';
 import { createOwnErrorLog, fetchWithBrowserErrors } from './own-errors';

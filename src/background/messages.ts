@@ -3,14 +3,8 @@
  * its sender with `isTrustedSender`; anything else is ignored (and logged), never answered.
  */
 import type { Episode } from '../shared/history';
-import {
-  isRequest,
-  isTrustedSender,
-  type NavigationPurpose,
-  type Request,
-  type SenderLike,
-  type StatusReport,
-} from '../shared/messages';
+import type { NavigationPurpose, Request, StatusReport } from '../shared/messages';
+import { isRequest, isTrustedSender, type SenderLike } from '../shared/request-guards';
 import type { Settings, SettingsPatch } from '../shared/settings';
 
 export interface MessageContext {

@@ -8,7 +8,7 @@
 import { PARAM } from '../background/navigation-errors';
 import { platformOfHost } from '../core/catalogue';
 import { ERROR_CLASSES, type ErrorClass, type PlatformId } from '../core/types';
-import { isPlatformId } from '../shared/messages';
+import { isPlatformId } from '../shared/request-guards';
 
 export interface ErrorPageParams {
   /** The URL to go back to, when it is safe to follow. */

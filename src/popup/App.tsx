@@ -1,11 +1,11 @@
 /** The popup and the details page (same content; the details page is wider and focused). */
-import { Component, type FunctionComponent } from 'preact';
+import { Component } from 'preact';
 import type { PlatformId } from '../core/types';
 import { ExplainView, Glossary } from '../ui/ExplainView';
 import { explainReport } from '../ui/explain';
 import { Answer } from './Answer';
 import { initialState, PopupController, type PopupState } from './controller';
-import type { FoldsProps } from './Folds';
+import { Folds } from './Folds';
 import type { PopupHost } from './host';
 import { Permission } from './Permission';
 
@@ -15,10 +15,8 @@ interface Props {
   focus?: PlatformId;
 }
 
-type State = PopupState & { Folds: FunctionComponent<FoldsProps> | null };
-
-export class App extends Component<Props, State> {
-  override state: State = { ...initialState(), Folds: null };
+export class App extends Component<Props, PopupState> {
+  override state: PopupState = initialState();
   ctl = new PopupController(
     this.props.host,
     () => this.state,
@@ -27,7 +25,6 @@ export class App extends Component<Props, State> {
 
   override componentDidMount() {
     void this.ctl.start();
-    import('./Folds').then((m) => this.setState({ Folds: m.Folds })).catch(() => {});
   }
 
   override componentDidUpdate() {
@@ -40,8 +37,8 @@ export class App extends Component<Props, State> {
     this.ctl.stop();
   }
 
-  override render({ host, view, focus }: Props, state: State) {
-    const { tr, report, now, Folds } = state;
+  override render({ host, view, focus }: Props, state: PopupState) {
+    const { tr, report, now } = state;
     const { checkNow, changeSettings, clearHistory, requestPermission } = this.ctl;
     if (!tr) return null; // messages load in a few ms; rendering keys instead would flash
     const screen = explainReport(report, now, focus);
@@ -73,17 +70,15 @@ export class App extends Component<Props, State> {
             </button>
           </p>
         )}
-        {Folds && (
-          <Folds
-            tr={tr}
-            open={details}
-            history={state.history}
-            settings={state.settings}
-            now={now}
-            onClear={clearHistory}
-            onChange={changeSettings}
-          />
-        )}
+        <Folds
+          tr={tr}
+          open={details}
+          history={state.history}
+          settings={state.settings}
+          now={now}
+          onClear={clearHistory}
+          onChange={changeSettings}
+        />
       </main>
     );
   }

@@ -13,6 +13,13 @@ import type { PopupHost, Stored } from './host';
 const g = globalThis as unknown as { browser?: typeof Browser; chrome?: typeof Browser };
 const browser = (g.browser ?? g.chrome) as typeof Browser;
 
+/** Which storage area holds each stored key (see storage-keys.ts). */
+const WHERE = [
+  ['report', 'session'],
+  ['settings', 'local'],
+  ['history', 'local'],
+] as const;
+
 function hostOrigins(): string[] {
   const m = browser.runtime.getManifest() as { host_permissions?: string[] };
   return m.host_permissions ?? [];
@@ -56,9 +63,8 @@ export function browserHost(): PopupHost {
     onStored(listener) {
       const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
         const out: Partial<Stored> = {};
-        if (area === 'session' && STORAGE.report in changes) out.report = changes[STORAGE.report]?.newValue;
-        if (area === 'local' && STORAGE.settings in changes) out.settings = changes[STORAGE.settings]?.newValue;
-        if (area === 'local' && STORAGE.history in changes) out.history = changes[STORAGE.history]?.newValue;
+        for (const [key, where] of WHERE)
+          if (area === where && STORAGE[key] in changes) out[key] = changes[STORAGE[key]]?.newValue;
         if (Object.keys(out).length) listener(out);
       };
       browser.storage.onChanged.addListener(handler);

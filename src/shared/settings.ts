@@ -21,19 +21,16 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
 };
 
-const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
+const bool = (x: unknown, dflt: boolean): boolean => (typeof x === 'boolean' ? x : dflt);
 
 /** Rebuilds settings from anything found in storage: unknown or malformed fields fall back to defaults. */
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const c = (r.checks && typeof r.checks === 'object' ? r.checks : {}) as Record<string, unknown>;
+  const d = DEFAULT_SETTINGS.checks;
   return {
-    notifications: isBool(r.notifications) ? r.notifications : DEFAULT_SETTINGS.notifications,
-    checks: {
-      platform: isBool(c.platform) ? c.platform : DEFAULT_SETTINGS.checks.platform,
-      control: isBool(c.control) ? c.control : DEFAULT_SETTINGS.checks.control,
-      dns: isBool(c.dns) ? c.dns : DEFAULT_SETTINGS.checks.dns,
-    },
+    notifications: bool(r.notifications, DEFAULT_SETTINGS.notifications),
+    checks: { platform: bool(c.platform, d.platform), control: bool(c.control, d.control), dns: bool(c.dns, d.dns) },
     language: r.language === 'hi' || r.language === 'en' || r.language === 'auto' ? r.language : 'auto',
   };
 }

@@ -93,6 +93,7 @@ export function explainGroup(report: StatusReport, platforms: PlatformId[], now:
     .filter((t): t is number => t !== null);
   const since = starts.length ? Math.min(...starts) : null;
   const plats = names(platforms);
+  const causeName = msg(`cause_${keyPart(cause)}`);
   const terms: Term[] =
     cause === 'dns' || cause === 'local-dns'
       ? ['dns']
@@ -105,9 +106,8 @@ export function explainGroup(report: StatusReport, platforms: PlatformId[], now:
     verdict: { status, cause, scope },
     tone: TONE[status],
     userSide,
-    title: userSide
-      ? msg(`cause_${keyPart(cause === 'offline' ? 'offline' : cause)}`)
-      : msg('explain_title', plats, msg(`cause_${keyPart(cause)}`)),
+    // A fault on the user's side is the cause alone ("आपका इंटरनेट नहीं चल रहा"), not "WhatsApp: …".
+    title: userSide ? causeName : msg('explain_title', plats, causeName),
     meaning: [msg(`explain_cause_${keyPart(cause)}`, plats), msg(`explain_scope_${scope}`, plats)],
     certainty: level,
     certaintyText: msg(`explain_certainty_${level}`),
@@ -129,31 +129,34 @@ export function explainPlatform(report: StatusReport, platform: PlatformId, now:
   return explainGroup(report, [platform], now);
 }
 
-function headline(report: StatusReport, problems: Explanation[]): { headline: Msg; sub: Msg | null; tone: Tone } {
-  if (!report.hostPermissions) return { headline: msg('popup_headline_no_permission'), sub: null, tone: 'warn' };
+type Headline = { headline: Msg; sub: Msg | null; tone: Tone };
+const line = (headline: Msg, tone: Tone, sub: Msg | null = null): Headline => ({ headline, sub, tone });
+
+function headline(report: StatusReport, problems: Explanation[]): Headline {
+  if (!report.hostPermissions) return line(msg('popup_headline_no_permission'), 'warn');
   const top = problems[0];
   if (top) {
     const { cause, scope, status } = top.verdict;
     const plats = names(top.platforms);
-    if (cause === 'offline') return { headline: msg('popup_headline_offline'), sub: null, tone: top.tone };
-    if (scope === 'you') return { headline: msg('popup_headline_you'), sub: null, tone: top.tone };
-    if (scope === 'network') return { headline: msg('popup_headline_network', plats), sub: null, tone: top.tone };
+    if (cause === 'offline') return line(msg('popup_headline_offline'), top.tone);
+    if (scope === 'you') return line(msg('popup_headline_you'), top.tone);
+    if (scope === 'network') return line(msg('popup_headline_network', plats), top.tone);
     const all = problems.flatMap((e) => e.platforms);
     const many = all.length > 1 ? 'many' : 'one';
-    if (scope === 'meta') return { headline: msg(`popup_headline_meta_${status}`), sub: null, tone: top.tone };
+    if (scope === 'meta') return line(msg(`popup_headline_meta_${status}`), top.tone);
     const worst = problems.some((e) => e.verdict.status === 'down') ? 'down' : 'degraded';
     const ok = PLATFORMS.filter((p) => report.platforms[p].verdict.status === 'up');
-    return {
-      headline: msg(`popup_headline_${worst}_${many}`, names(all)),
-      sub: ok.length ? msg(ok.length > 1 ? 'popup_others_ok_many' : 'popup_others_ok_one', names(ok)) : null,
-      tone: top.tone,
-    };
+    return line(
+      msg(`popup_headline_${worst}_${many}`, names(all)),
+      top.tone,
+      ok.length ? msg(ok.length > 1 ? 'popup_others_ok_many' : 'popup_others_ok_one', names(ok)) : null,
+    );
   }
   const statuses = PLATFORMS.map((p) => report.platforms[p].verdict.status);
-  if (statuses.every((s) => s === 'up')) return { headline: msg('popup_headline_all_up'), sub: null, tone: 'ok' };
+  if (statuses.every((s) => s === 'up')) return line(msg('popup_headline_all_up'), 'ok');
   if (statuses.every((s) => s === 'unknown'))
-    return { headline: msg('popup_headline_unknown'), sub: msg('popup_unknown_body'), tone: 'unknown' };
-  return { headline: msg('popup_headline_no_problem'), sub: msg('popup_unknown_body'), tone: 'ok' };
+    return line(msg('popup_headline_unknown'), 'unknown', msg('popup_unknown_body'));
+  return line(msg('popup_headline_no_problem'), 'ok', msg('popup_unknown_body'));
 }
 
 /** Groups key for platforms that can share one explanation. */

@@ -45,29 +45,19 @@ function dnsCheck(x: unknown): DnsCheckResult | undefined {
   return r;
 }
 
-export function emptyEvidence(): Evidence {
-  return {
-    windowMs: 120_000,
-    total: 0,
-    failed: 0,
-    byClass: {},
-    hosts: [],
-    firstFailureAt: null,
-    lastSuccessAt: null,
-    lastFailureAt: null,
-    checks: {},
-  };
-}
+/** Evidence of nothing seen: what a missing or unreadable `evidence` becomes. */
+export const emptyEvidence = (): Evidence => evidence(undefined);
 
 function evidence(x: unknown): Evidence {
   const o = obj(x);
   const c = obj(o.checks);
   const total = count(o.total);
   const ev: Evidence = {
-    ...emptyEvidence(),
     windowMs: count(o.windowMs) || 120_000,
     total,
     failed: Math.min(total, count(o.failed)),
+    // Per-class counts are not shown by the pages, so they are not carried over.
+    byClass: {},
     hosts: Array.isArray(o.hosts) ? o.hosts.filter(isHostname).slice(0, 5) : [],
     firstFailureAt: time(o.firstFailureAt),
     lastSuccessAt: time(o.lastSuccessAt),
