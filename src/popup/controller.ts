@@ -3,7 +3,7 @@
  * popup bundle). First from storage (fast, works while the worker sleeps), then the background's
  * answer and the live port. Every failure to reach the worker is caught.
  */
-import { createTranslator, type Messages, resolveLang, type Translator } from '../shared/i18n';
+import { createTranslator, type MessageSource, resolveLang, type Translator } from '../shared/i18n';
 import type { StatusReport } from '../shared/messages';
 import {
   applySettingsPatch,
@@ -74,7 +74,7 @@ export class PopupController {
   }
 
   /** Messages fetched before settings are read, for the language the browser suggests. */
-  #early: { lang: string; messages: Promise<Messages> } | null = null;
+  #early: { lang: string; messages: Promise<MessageSource> } | null = null;
 
   async #applyLanguage(settings: Settings) {
     const lang = resolveLang(settings.language, this.#host.uiLanguage());
@@ -101,14 +101,6 @@ export class PopupController {
   async start() {
     const host = this.#host;
     this.#stops.push(
-      host.connect(
-        (raw) => {
-          const u = readLiveUpdate(raw);
-          if (u && 'report' in u) this.#applyReport(u.report);
-          else if (u) this.#applySettings(u.settings);
-        },
-        () => {},
-      ),
       host.onStored((c) => {
         if ('report' in c) this.#applyReport(c.report);
         if ('history' in c) this.#patch({ history: c.history });
@@ -119,13 +111,24 @@ export class PopupController {
     this.#stops.push(() => clearInterval(tick));
     // Storage and the locale file load in parallel: the first render waits for the slower one only.
     const guess = resolveLang('auto', host.uiLanguage());
-    this.#early = { lang: guess, messages: host.loadMessages(guess).catch((): Messages => ({})) };
+    this.#early = { lang: guess, messages: host.loadMessages(guess).catch((): MessageSource => ({})) };
     const stored = await host
       .readStored()
       .catch(() => ({ report: undefined, settings: undefined, history: undefined }));
     const settings = normalizeSettings(stored.settings);
     this.#patch({ report: normalizeReport(stored.report), settings, history: stored.history });
     await this.#applyLanguage(settings);
+    // Only now wake the worker: starting it competes with the first render for the CPU.
+    this.#stops.push(
+      host.connect(
+        (raw) => {
+          const u = readLiveUpdate(raw);
+          if (u && 'report' in u) this.#applyReport(u.report);
+          else if (u) this.#applySettings(u.settings);
+        },
+        () => {},
+      ),
+    );
     const fresh = await withTimeout(host.send({ type: 'get-status' }), STATUS_TIMEOUT_MS);
     if (fresh === undefined) this.#patch({ notice: 'popup_worker_silent' });
     else this.#applyReport(fresh);

@@ -2,7 +2,7 @@
  * Everything the popup needs from the browser, behind one small interface, so the page logic
  * can be tested with a fake and the view model stays pure.
  */
-import type { Lang, Messages } from '../shared/i18n';
+import type { Lang, MessageSource } from '../shared/i18n';
 import type { LiveUpdate, Request } from '../shared/messages';
 
 export interface Stored {
@@ -19,7 +19,8 @@ export interface PopupHost {
   /** Live updates over the `nazar-live` port; returns a function that disconnects. */
   connect(onUpdate: (u: unknown) => void, onGone: () => void): () => void;
   uiLanguage(): string;
-  loadMessages(lang: Lang): Promise<Messages>;
+  /** The messages of `lang`: the browser's own i18n when it picked that locale, else the file. */
+  loadMessages(lang: Lang): Promise<MessageSource>;
   /**
    * Must be called synchronously inside a click handler (Firefox only honours a request made
    * while handling the user's gesture); resolves to whether the user granted it.

@@ -4,6 +4,9 @@ import { App } from './App';
 import { browserHost } from './browser-host';
 import './popup.css';
 
+// From here to 'nazar-first-render' (App) is the popup's own time to show stored state.
+performance.mark('nazar-script-start');
+
 // The same page is the details page when opened in a tab: ?view=details[&platform=instagram].
 const params = new URLSearchParams(location.search);
 const view = params.get('view') === 'details' ? 'details' : 'popup';

@@ -20,6 +20,12 @@ export interface MessageEntry {
 }
 export type Messages = Record<string, MessageEntry>;
 export type Sub = string | number;
+/**
+ * Where messages come from: a parsed messages.json, or a lookup that renders them itself
+ * (`browser.i18n.getMessage` when the browser already picked the locale we need); undefined
+ * when the key is missing.
+ */
+export type MessageSource = Messages | ((key: string, subs: string[]) => string | undefined);
 
 export interface Translator {
   readonly lang: Lang;
@@ -44,22 +50,27 @@ function render(entry: MessageEntry, subs: Sub[]): string {
     .replace(/\$\$/g, '$');
 }
 
-export function createTranslator(messages: Messages, lang: Lang): Translator {
+export function createTranslator(messages: MessageSource, lang: Lang): Translator {
   const numberFormat = new Intl.NumberFormat(lang === 'hi' ? 'hi-IN' : 'en-IN');
   const num = (n: number) => numberFormat.format(n);
   const fmt = (s: Sub) => (typeof s === 'number' ? num(s) : s);
-  const t = (key: string, ...subs: Sub[]) => {
-    const entry = messages[key];
-    return entry ? render(entry, subs.map(fmt)) : key;
-  };
+  const lookup =
+    typeof messages === 'function'
+      ? messages
+      : (key: string, subs: string[]) => {
+          const entry = Object.hasOwn(messages, key) ? messages[key] : undefined;
+          return entry ? render(entry, subs) : undefined;
+        };
+  const has = (key: string) => lookup(key, []) !== undefined;
+  const t = (key: string, ...subs: Sub[]) => lookup(key, subs.map(fmt)) ?? key;
   return {
     lang,
     t,
-    has: (key) => key in messages,
+    has,
     num,
     plural(base, count, ...more) {
       const form = count === 0 ? 'zero' : count === 1 ? 'one' : 'other';
-      const key = `${base}_${form}` in messages ? `${base}_${form}` : `${base}_other`;
+      const key = has(`${base}_${form}`) ? `${base}_${form}` : `${base}_other`;
       return t(key, count, ...more);
     },
   };

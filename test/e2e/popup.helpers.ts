@@ -15,6 +15,8 @@ export interface PopupFacts {
   firstRenderMs: number | null;
   /** DOMContentLoaded end, to separate the machine's page-load time from the popup's own work. */
   domReadyMs: number;
+  /** From the popup script's start to the first render with content: the popup's own time. */
+  ownRenderMs: number | null;
   explanations: { cause: string; scope: string }[];
   fontFamily: string;
   letterSpacing: string;
@@ -62,6 +64,7 @@ export function popupFacts(page: PageHandle): Promise<PopupFacts> {
         (e) => `${e.tagName}.${e.className}:${e.clientWidth}/${e.scrollWidth}:${(e.textContent ?? '').slice(0, 40)}`,
       );
     const mark = performance.getEntriesByName('nazar-first-render')[0];
+    const started = performance.getEntriesByName('nazar-script-start')[0];
     const body = getComputedStyle(document.querySelector('.headline') as HTMLElement);
     return {
       headline: document.querySelector('.headline')?.textContent ?? '',
@@ -72,6 +75,7 @@ export function popupFacts(page: PageHandle): Promise<PopupFacts> {
       clipped,
       lang: document.documentElement.lang,
       firstRenderMs: mark ? Math.round(mark.startTime) : null,
+      ownRenderMs: mark && started ? Math.round(mark.startTime - started.startTime) : null,
       domReadyMs: Math.round(
         (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
       ),

@@ -43,6 +43,38 @@ describe('createTranslator', () => {
   });
 });
 
+describe("createTranslator over a lookup (the browser's own i18n)", () => {
+  // A stand-in for browser.i18n.getMessage: renders from the same messages, '' when missing.
+  const calls: string[] = [];
+  const getMessage = (key: string, subs: string[]) => {
+    calls.push(key);
+    return createTranslator(messages, 'hi').has(key) ? createTranslator(messages, 'hi').t(key, ...subs) : '';
+  };
+  const viaLookup = createTranslator((key, subs) => getMessage(key, subs) || undefined, 'hi');
+
+  it.each([
+    ['hello', ['आप']],
+    ['two', [123456, 7]],
+    ['price', []],
+    ['missing_key', []],
+  ] as const)('%s %j: the same words as from the file', (key, subs) => {
+    expect(viaLookup.t(key, ...subs)).toBe(tr.t(key, ...subs));
+  });
+
+  it('numbers reach the lookup already formatted, and plurals pick the same form', () => {
+    expect(viaLookup.t('two', 123456, 7)).toBe('1,23,456 में से 7');
+    for (const n of [0, 1, 40]) expect(viaLookup.plural('req', n)).toBe(tr.plural('req', n));
+    expect(viaLookup.has('req_zero')).toBe(true);
+    expect(viaLookup.has('nope')).toBe(false);
+    expect(calls).toContain('req_zero');
+  });
+
+  it('a key named like an object property is missing, not found on the prototype', () => {
+    expect(tr.has('constructor')).toBe(false);
+    expect(tr.t('toString')).toBe('toString');
+  });
+});
+
 describe('formatDuration', () => {
   it.each([
     [3_000, 'अभी-अभी'],
