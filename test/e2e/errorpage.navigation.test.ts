@@ -7,14 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageHandle } from '../harness';
 import { type BrowserName, type BrowserSession, type FakePlatform, launchBrowser, startFakePlatform } from '../harness';
 import { until } from './banner.helpers';
+import { backOnce } from './errorpage.helpers';
 
 const FB = 'https://www.facebook.com/groups/feed/';
-
-async function goBack(page: PageHandle) {
-  // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
-  const raw = page.raw as any;
-  await raw.goBack({ timeout: 10_000 }).catch(() => undefined);
-}
 
 async function bodyText(page: PageHandle): Promise<string> {
   return page.evaluate(() => document.body?.textContent ?? '').catch(() => '');
@@ -71,23 +66,9 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
 
       // One Back reaches the page before: the browser's own failed entry reloads, fails, and the
       // background steps back past it; never into our page again (no loop).
-      await goBack(page);
-      const seen: string[] = [];
-      const back = await until(
-        async () => {
-          const u = await urlOf(page);
-          seen.push(u);
-          return u;
-        },
-        (x) => x.startsWith('https://www.instagram.com/'),
-        8_000,
-      );
-      expect(back.startsWith('https://www.instagram.com/')).toBe(true);
-      // Until Back commits the tab still reports our page; once it has left, never again.
-      const afterLeaving = seen.slice(seen.findIndex((u) => !isErrorPage(u)));
-      await new Promise((r) => setTimeout(r, 2_000));
-      afterLeaving.push(await urlOf(page));
-      expect(afterLeaving.some(isErrorPage), seen.join(' → ')).toBe(false);
+      const back = await backOnce(page, { urlOf, isErrorPage, expectPrefix: 'https://www.instagram.com/' });
+      expect(back.landed.startsWith('https://www.instagram.com/')).toBe(true);
+      expect(back.afterLeaving.some(isErrorPage), back.seen.join(' → ')).toBe(false);
     });
 
     it('“try again” goes to the site once and is not redirected again while the verdict is unchanged', async () => {

@@ -16,6 +16,7 @@ import {
   startFakePlatform,
 } from '../harness';
 import { until } from './banner.helpers';
+import { backOnce } from './errorpage.helpers';
 
 const ORIGINAL = 'https://www.facebook.com/groups/feed/index.html?ref=bookmark&sk=h';
 
@@ -94,24 +95,9 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
 
       // One Back: to Instagram (the background steps past the browser's own failed entry), never
       // to our page again.
-      // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
-      await (page.raw as any).goBack({ timeout: 10_000 }).catch(() => undefined);
-      const back: string[] = [];
-      await until(
-        async () => {
-          const u = await urlOf(page);
-          back.push(u);
-          return u;
-        },
-        (x) => x.startsWith('https://www.instagram.com/'),
-        8_000,
-      );
-      expect(back.at(-1)?.startsWith('https://www.instagram.com/')).toBe(true);
-      // Until Back commits the tab still reports our page; once it has left, never again.
-      const afterLeaving = back.slice(back.findIndex((u) => !isErrorPage(u)));
-      await new Promise((r) => setTimeout(r, 2_000));
-      afterLeaving.push(await urlOf(page));
-      expect(afterLeaving.some(isErrorPage), back.join(' → ')).toBe(false);
+      const back = await backOnce(page, { urlOf, isErrorPage, expectPrefix: 'https://www.instagram.com/' });
+      expect(back.landed.startsWith('https://www.instagram.com/')).toBe(true);
+      expect(back.afterLeaving.some(isErrorPage), back.seen.join(' → ')).toBe(false);
 
       // Retry once Facebook works again: back to exactly the original URL, path and query included.
       await page.goto(ORIGINAL, { timeoutMs: 10_000 });
