@@ -10,6 +10,13 @@ import { bannerTranslator } from './locales';
 
 /** How long the "fixed" note stays. */
 export const RECOVERED_NOTE_MS = 6000;
+/**
+ * How long a problem banner stays whole before it folds into a small chip at the top centre, so
+ * it never covers the site's own controls for long. A new severity or cause unfolds it; so does
+ * a click on the chip. It waits while the reader points at it or has focus in it.
+ */
+export const FOLD_AFTER_MS = 20_000;
+const FOLD_RETRY_MS = 3_000;
 
 export interface BannerDeps {
   doc: Document;
@@ -26,6 +33,10 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
   let lang: Lang = deps.langOf('auto');
   let report: PlatformReport | null = null;
   let noteTimer: ReturnType<typeof setTimeout> | undefined;
+  let folded = false;
+  let foldTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the whole banner last said (severity, cause, scope): news unfolds it. */
+  let shownKey = '';
 
   const dom = createBannerDom(doc, {
     onDetails() {
@@ -39,7 +50,28 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
       state.dismiss();
       render();
     },
+    onUnfold() {
+      unfold();
+      render();
+    },
   });
+
+  function unfold() {
+    folded = false;
+    if (foldTimer) clearTimeout(foldTimer);
+    foldTimer = undefined;
+  }
+
+  function fold() {
+    foldTimer = undefined;
+    if (state.mode !== 'problem') return;
+    if (dom.engaged) {
+      foldTimer = setTimeout(fold, FOLD_RETRY_MS);
+      return;
+    }
+    folded = true;
+    render();
+  }
 
   function render() {
     const tr = bannerTranslator(lang);
@@ -47,8 +79,18 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
     if (state.mode === 'problem' && report) {
       const text = bannerText(tr, platform, report, now());
       const severity = report.verdict.status === 'degraded' ? 'degraded' : 'down';
-      if (text) return dom.show({ kind: 'problem', severity, lang, ...text });
+      if (text) {
+        const key = `${severity}/${report.verdict.cause}/${report.verdict.scope}`;
+        if (key !== shownKey) {
+          shownKey = key;
+          unfold();
+        }
+        if (!folded && !foldTimer) foldTimer = setTimeout(fold, FOLD_AFTER_MS);
+        return dom.show({ kind: 'problem', severity, lang, ...text }, folded);
+      }
     }
+    shownKey = '';
+    unfold();
     if (state.mode === 'recovered') {
       if (!noteTimer) {
         noteTimer = setTimeout(() => {
@@ -84,6 +126,7 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
     },
     onGone() {
       if (noteTimer) clearTimeout(noteTimer);
+      unfold();
       dom.destroy();
     },
   });
@@ -92,6 +135,7 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
     stop() {
       live.stop();
       if (noteTimer) clearTimeout(noteTimer);
+      unfold();
       dom.destroy();
     },
   };

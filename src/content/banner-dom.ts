@@ -11,6 +11,7 @@ export type BannerContent =
       kind: 'problem';
       severity: 'degraded' | 'down';
       line: string;
+      chip: string;
       details: string;
       close: string;
       region: string;
@@ -19,7 +20,10 @@ export type BannerContent =
   | { kind: 'recovered'; line: string; close: string; region: string; lang: string };
 
 export interface BannerDom {
-  show(content: BannerContent): void;
+  /** `folded`: only the small chip at the top centre (a problem banner after a few seconds). */
+  show(content: BannerContent, folded?: boolean): void;
+  /** The reader is pointing at the banner or has focus in it: not the moment to fold it. */
+  readonly engaged: boolean;
   hide(): void;
   /** Removes the element and every observer; used when the extension context is gone. */
   destroy(): void;
@@ -29,6 +33,8 @@ export interface BannerDom {
 export interface BannerHandlers {
   onDetails(): void;
   onClose(): void;
+  /** The folded chip was clicked: show the whole banner again. */
+  onUnfold(): void;
 }
 
 /** At most this many repairs per window; after that we wait for the window to pass. */
@@ -57,7 +63,11 @@ export function createBannerDom(doc: Document, handlers: BannerHandlers): Banner
   close.textContent = '×';
   actions.append(details, close);
   bar.append(text, actions);
-  root.append(style, bar);
+  const chip = doc.createElement('button');
+  chip.type = 'button';
+  chip.className = 'chip';
+  chip.hidden = true;
+  root.append(style, bar, chip);
 
   const trusted = (fn: () => void) => (e: Event) => {
     if (!e.isTrusted) return;
@@ -72,6 +82,10 @@ export function createBannerDom(doc: Document, handlers: BannerHandlers): Banner
   close.addEventListener(
     'click',
     trusted(() => handlers.onClose()),
+  );
+  chip.addEventListener(
+    'click',
+    trusted(() => handlers.onUnfold()),
   );
 
   let visible = false;
@@ -135,8 +149,19 @@ export function createBannerDom(doc: Document, handlers: BannerHandlers): Banner
     get visible() {
       return visible;
     },
-    show(c) {
+    get engaged() {
+      return bar.matches(':hover') || root.activeElement !== null;
+    },
+    show(c, folded = false) {
       if (destroyed) return;
+      const fold = folded && c.kind === 'problem';
+      if (fold) {
+        chip.className = `chip ${c.severity}`;
+        chip.lang = c.lang;
+        chip.textContent = c.chip;
+      }
+      chip.hidden = !fold;
+      bar.hidden = fold;
       bar.className = c.kind === 'problem' ? `bar ${c.severity}` : 'bar recovered';
       bar.lang = c.lang;
       bar.setAttribute('aria-label', c.region);

@@ -4,6 +4,8 @@
  * declarations the shadow tree's context beats the outer one), so the page cannot hide, move,
  * shrink or restyle the host; `all: initial` stops inherited page fonts and colours.
  * No letter-spacing or text-transform (they break Devanagari), line-height ≥ 1.5.
+ * The host itself takes no clicks (`pointer-events: none`); only the bar or the folded chip do, so
+ * the transparent rest of the top strip never blocks the site.
  */
 export const BANNER_CSS = `
 :host {
@@ -16,31 +18,42 @@ export const BANNER_CSS = `
   z-index: 2147483647 !important;
   visibility: visible !important; opacity: 1 !important;
   transform: none !important; filter: none !important; clip-path: none !important;
-  pointer-events: auto !important;
+  pointer-events: none !important;
   background: transparent !important; overflow: visible !important;
   direction: ltr !important;
+}
+.bar, .chip {
+  pointer-events: auto;
+  font-family: "Noto Sans Devanagari", "Nirmala UI", "Kohinoor Devanagari", "Mangal", system-ui, sans-serif;
+  font-weight: 400; font-style: normal; letter-spacing: normal; text-transform: none;
+  background: #8b1e1e; color: #ffffff;
 }
 .bar {
   box-sizing: border-box;
   display: flex; align-items: center; flex-wrap: wrap; gap: 4px 12px;
   width: 100%; padding: 6px 12px;
-  background: #8b1e1e; color: #ffffff;
-  font-family: "Noto Sans Devanagari", "Nirmala UI", "Kohinoor Devanagari", "Mangal", system-ui, sans-serif;
-  font-size: 15px; font-weight: 400; font-style: normal; line-height: 1.6;
-  letter-spacing: normal; text-transform: none; text-align: start;
+  font-size: 15px; line-height: 1.6; text-align: start;
   box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35);
 }
-.bar.degraded { background: #7a4b00; }
+.bar.degraded, .chip.degraded { background: #7a4b00; }
 .bar.recovered { background: #1d6b35; }
+/* Folded: a small tab at the top centre, about 28 px high; the full bar comes back on a click. */
+.chip {
+  display: block; box-sizing: border-box; max-width: calc(100vw - 16px); width: max-content;
+  margin: 0 auto; padding: 3px 14px; border: 0; border-radius: 0 0 8px 8px;
+  font-size: 14px; line-height: 1.6; text-align: center; white-space: normal;
+  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); cursor: pointer;
+}
+.chip:hover { filter: brightness(1.15); }
 .text { flex: 1 1 14em; min-width: 0; overflow-wrap: anywhere; }
 .actions { display: flex; gap: 8px; flex: 0 0 auto; margin-inline-start: auto; }
-button {
+.bar button {
   font: inherit; line-height: 1.5; color: inherit; cursor: pointer;
   background: transparent; border: 1px solid rgba(255, 255, 255, 0.75); border-radius: 4px;
   padding: 1px 10px; margin: 0;
 }
-button:hover { background: rgba(255, 255, 255, 0.15); }
+.bar button:hover { background: rgba(255, 255, 255, 0.15); }
 button:focus-visible { outline: 2px solid #ffffff; outline-offset: 2px; }
-.close { border-color: transparent; font-size: 18px; padding: 0 8px; }
+.bar .close { border-color: transparent; font-size: 18px; padding: 0 8px; }
 [hidden] { display: none; }
 `;

@@ -10,6 +10,8 @@ import { keyPart, type Translator } from '../shared/i18n';
 export interface BannerText {
   /** The one line: "रात 9:09 बजे से Instagram काम नहीं कर रहा है। वजह: सर्वर में गड़बड़ी।" */
   line: string;
+  /** The folded banner's label: "Instagram में गड़बड़ी — पूरा संदेश देखें". */
+  chip: string;
   details: string;
   close: string;
   region: string;
@@ -48,6 +50,7 @@ export function bannerText(
   const known = cause !== 'none' && cause !== 'unknown' && tr.has(causeKey);
   return {
     line: `${first} ${known ? tr.t('banner_cause', tr.t(causeKey)) : tr.t('banner_cause_unknown')}`,
+    chip: tr.t('banner_chip', name),
     details: tr.t('banner_details'),
     close: tr.t('banner_close'),
     region: tr.t('banner_region', name),

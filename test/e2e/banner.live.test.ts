@@ -188,6 +188,76 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       server.setMode('instagram.com', 'healthy');
     });
 
+    it('folds into a small chip at the top centre after 20 s, freeing the site’s controls; a click unfolds it', async () => {
+      server.setMode('instagram.com', 'healthy');
+      const page = await s.openPage('https://www.instagram.com/');
+      // A control of the site's own in the top-left corner, under where the bar lies.
+      await page.evaluate(() => {
+        const b = document.createElement('button');
+        b.id = 'site-menu';
+        b.textContent = 'menu';
+        b.style.cssText = 'position:fixed;top:0;left:0;width:60px;height:30px;z-index:10;background:#ffffff';
+        b.dataset.clicks = '0';
+        b.addEventListener('click', () => {
+          b.dataset.clicks = String(Number(b.dataset.clicks) + 1);
+        });
+        document.body.append(b);
+      });
+      const clicks = () => page.evaluate(() => Number(document.getElementById('site-menu')?.dataset.clicks));
+      server.setMode('instagram.com', 'error', { status: 503 });
+      const down = await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
+      const whole = await until(
+        () => hostFacts(page),
+        (x) => x.count === 1 && x.height > 0,
+      );
+      const shownAt = Date.now();
+      // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
+      const raw = page.raw as any;
+      const width: number = await page.evaluate(() => document.documentElement.clientWidth);
+      await raw.mouse.click(5, 5);
+      expect(await clicks()).toBe(0); // covered by the whole bar
+      // The pointer resting on the banner keeps it whole (the reader may be reading it): move away.
+      await raw.mouse.move(Math.round(width / 2), 400);
+
+      const folded = await until(
+        () => hostFacts(page),
+        (x) => x.count === 1 && x.height > 0 && x.height < whole.height,
+        // 20 s after the last change of what it says (degraded → down restarts the wait).
+        60_000,
+      );
+      const foldedAfter = Date.now() - shownAt;
+      console.log(
+        `[measure] ${browser} banner folded ${foldedAfter} ms after it appeared: ${whole.height} → ${folded.height} px`,
+      );
+      expect(foldedAfter).toBeGreaterThan(15_000);
+      expect(folded.height).toBeLessThanOrEqual(40);
+      const colour = BANNER_RGB[statusOf(down) as 'down' | 'degraded'];
+      // Above the text line: the chip's background, not a glyph.
+      const chipColour = await pixelAt(s, page, Math.round(width / 2), 2);
+      expect(near(chipColour, BANNER_RGB.down) || near(chipColour, BANNER_RGB.degraded), `chip ${chipColour}`).toBe(
+        true,
+      );
+      expect(near(await pixelAt(s, page, 3, 3), colour)).toBe(false);
+      await page.screenshot('banner-folded');
+      // The site's own control works again.
+      await raw.mouse.click(5, 5);
+      expect(await clicks()).toBe(1);
+      if (browser === 'chromium') expect(await bannerTextCdp(page)).toContain('Instagram में गड़बड़ी');
+
+      // A real click on the chip brings the whole banner back.
+      await raw.mouse.click(Math.round(width / 2), Math.round(folded.height / 2));
+      const unfolded = await until(
+        () => hostFacts(page),
+        (x) => x.height >= whole.height,
+        5_000,
+      );
+      expect(unfolded.height).toBeGreaterThanOrEqual(whole.height);
+      const back = await pixelAt(s, page, 3, 3);
+      expect(near(back, BANNER_RGB.down) || near(back, BANNER_RGB.degraded), `bar ${back}`).toBe(true);
+      server.setMode('instagram.com', 'healthy');
+      await page.close();
+    }, 120_000);
+
     it.runIf(browser === 'chromium')('cleans up quietly when the extension is reloaded under the page', async () => {
       const page = await s.openPage('https://www.instagram.com/');
       server.setMode('instagram.com', 'error', { status: 503 });
