@@ -1,7 +1,7 @@
 /** Past episodes: a small SVG timeline (with a text alternative and legend) and a list below. */
 import { Component } from 'preact';
 import { PLATFORMS } from '../core/types';
-import { formatClock, formatDate, formatDuration } from '../shared/format';
+import { formatClock, formatDate, formatSpan } from '../shared/format';
 import type { Episode } from '../shared/history';
 import { keyPart, type Translator } from '../shared/i18n';
 import { CAUSE_COLOR, CHART_DAYS, chartLayout, LABEL_W, ROW_H } from './history-model';
@@ -90,7 +90,7 @@ export class History extends Component<Props, { confirming: boolean }> {
                       'history_item',
                       formatDate(tr, e.start),
                       formatClock(tr, e.start),
-                      e.end === null ? tr.t('history_ongoing') : formatDuration(tr, e.end - e.start),
+                      e.end === null ? tr.t('history_ongoing') : formatSpan(tr, e.end - e.start),
                     )}
                   </span>
                 </li>

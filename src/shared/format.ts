@@ -44,3 +44,8 @@ export function formatDuration(tr: Translator, ms: number): string {
   const ds = tr.plural('duration_days', days);
   return h ? tr.t('duration_pair', ds, tr.plural('duration_hours', h)) : ds;
 }
+
+/** How long a finished span lasted (an episode in history): never "just now", which means a moment. */
+export function formatSpan(tr: Translator, ms: number): string {
+  return Math.max(0, ms) < 10_000 ? tr.t('duration_under_10s') : formatDuration(tr, ms);
+}

@@ -48,8 +48,23 @@ function tick() {
 }
 tick();
 setInterval(tick, 1000);
+// ?shell: like WhatsApp Web, keep an offline copy of the page in a service worker's cache.
+if (new URLSearchParams(location.search).has('shell') && navigator.serviceWorker)
+  navigator.serviceWorker.register('/sw.js').catch(() => {});
 </script></body></html>`;
 }
+
+/**
+ * The service worker of `?shell` pages: caches the page at install; a navigation that fails on the
+ * network gets the cached copy (WhatsApp Web's offline shell). Other requests go to the network.
+ */
+const SHELL_WORKER = `const CACHE = 'shell-v1';
+self.addEventListener('install', (e) => e.waitUntil(caches.open(CACHE).then((c) => c.add('/')).then(() => self.skipWaiting())));
+self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
+self.addEventListener('fetch', (e) => {
+  if (e.request.mode !== 'navigate') return;
+  e.respondWith(fetch(e.request).catch(() => caches.open(CACHE).then((c) => c.match('/'))));
+});`;
 
 const META_ADDRESS = '157.240.1.35';
 const WATCHED_SUFFIXES = Object.keys(CATALOGUE);
@@ -85,6 +100,8 @@ export function healthyReply(host: string, pathAndQuery: string, dns: (name: str
     const name = url.searchParams.get('name') ?? '';
     return dohJson(name, dns(name));
   }
+  if (path === '/sw.js')
+    return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' }, body: SHELL_WORKER };
   if (path.endsWith('.png') || path.endsWith('.jpg'))
     return { status: 200, headers: { 'content-type': 'image/png', 'cache-control': 'no-store' }, body: PIXEL };
   if (path.startsWith('/api/'))

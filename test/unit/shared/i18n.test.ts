@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from '../../../src/shared/format';
+import { formatDuration, formatSpan } from '../../../src/shared/format';
 import { createTranslator, keyPart, type Messages, resolveLang } from '../../../src/shared/i18n';
 
 const messages: Messages = {
@@ -10,6 +10,7 @@ const messages: Messages = {
   req_one: { message: '$N$ अनुरोध', placeholders: { n: { content: '$1' } } },
   req_other: { message: '$N$ अनुरोध', placeholders: { n: { content: '$1' } } },
   duration_just_now: { message: 'अभी-अभी' },
+  duration_under_10s: { message: '10 सेकंड से कम' },
   duration_seconds_other: { message: '$N$ सेकंड', placeholders: { n: { content: '$1' } } },
   duration_minutes_other: { message: '$N$ मिनट', placeholders: { n: { content: '$1' } } },
   duration_hours_one: { message: '$N$ घंटा', placeholders: { n: { content: '$1' } } },
@@ -85,6 +86,18 @@ describe('formatDuration', () => {
     [26 * 3600_000, '1 दिन 2 घंटे'],
   ])('%i ms → %s', (ms, out) => {
     expect(formatDuration(tr, ms)).toBe(out);
+  });
+});
+
+describe('formatSpan (how long a finished episode lasted)', () => {
+  it.each([
+    [0, '10 सेकंड से कम'],
+    [3_000, '10 सेकंड से कम'],
+    [-5, '10 सेकंड से कम'],
+    [40_000, '40 सेकंड'],
+    [135 * 60_000, '2 घंटे 15 मिनट'],
+  ])('%i ms → %s (never "just now")', (ms, out) => {
+    expect(formatSpan(tr, ms)).toBe(out);
   });
 });
 
