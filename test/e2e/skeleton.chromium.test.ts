@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, type FakePlatform, launchBrowser, startFakePlatform } from '../harness';
+import { until } from './banner.helpers';
 import { expectCounted, failures, status } from './skeleton.scenarios';
 
 describe('skeleton in Chromium', () => {
@@ -36,6 +37,12 @@ describe('skeleton in Chromium', () => {
     // Either Chromium's own error or the extension's error page replaced it; never a real page.
     expect(nav.status ?? 0).not.toBe(200);
     await expectCounted(s, 'facebook', 'dns');
+    // The extension sends the tab to its error page a moment later: let that navigation finish.
+    await until(
+      async () => page.url(),
+      (u) => u.startsWith(`${s.extensionOrigin}/src/errorpage/`),
+      10_000,
+    );
     await page.screenshot('skeleton-facebook-notfound');
     await page.close();
   });

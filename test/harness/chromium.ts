@@ -40,7 +40,11 @@ function wrapPage(page: Page): PageHandle {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async screenshot(name) {
       const path = screenshotPath('chromium', name);
-      await page.screenshot({ path });
+      // A capture that meets a navigation in flight fails; the page is settled a moment later.
+      await page.screenshot({ path }).catch(async () => {
+        await page.waitForLoadState('load').catch(() => undefined);
+        await page.screenshot({ path });
+      });
       return path;
     },
     close: () => page.close(),
