@@ -1,7 +1,6 @@
 /** A readable timeline for --pretty, in the popup's words from the same locale files (times in IST). */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import hi from '../../public/_locales/hi/messages.json' with { type: 'json' };
 import type { Engine } from '../core/engine';
 import { PLATFORMS, type VerdictChange } from '../core/types';
 import { formatClock, formatDate } from '../shared/format';
@@ -11,9 +10,9 @@ import { say } from '../ui/msg';
 
 const ZONE = 'Asia/Kolkata';
 
+/** Imported rather than read from disk, so the bundled CLI (scripts/replay.mjs) carries them. */
 export function loadMessages(lang: Lang): Messages {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  return JSON.parse(readFileSync(join(root, 'public', '_locales', lang, 'messages.json'), 'utf8')) as Messages;
+  return (lang === 'en' ? en : hi) as Messages;
 }
 
 export function createPrettyPrinter(lang: Lang, messages: Messages = loadMessages(lang)) {
@@ -35,7 +34,7 @@ export function createPrettyPrinter(lang: Lang, messages: Messages = loadMessage
     return `${sep}${parts.join(' — ')}\n`;
   };
   return {
-    changes(changes: VerdictChange[], engine: Engine): string {
+    changes(changes: readonly VerdictChange[], engine: Engine): string {
       return changes.map((c) => line(c, engine)).join('');
     },
     summary(engine: Engine): string {

@@ -103,6 +103,12 @@ async function main(): Promise<number> {
   return rejected > 0 ? 2 : 0;
 }
 
+// A reader that stops early (`| head`) is no error: stop quietly, as other command-line tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
 main().then(
   (code) => {
     process.exitCode = code;

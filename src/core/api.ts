@@ -46,9 +46,9 @@ export type ParseResult = { ok: true; event: TraceEvent } | { ok: false; reason:
 /** What `Engine` implements (src/core/engine.ts). */
 export interface DetectionEngine {
   /** Feeds one validated event; returns the verdict changes it caused (possibly none). */
-  ingest(event: TraceEvent): VerdictChange[];
+  ingest(event: TraceEvent): readonly VerdictChange[];
   /** Lets time pass without events (windows expire, recovery is confirmed); returns changes. */
-  tick(now: number): VerdictChange[];
+  tick(now: number): readonly VerdictChange[];
   verdict(platform: PlatformId): Verdict;
   /** Verdict plus evidence for the UIs, as of `now` (defaults to the engine's latest time). */
   report(platform: PlatformId, now?: number): PlatformReport;

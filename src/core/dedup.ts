@@ -21,9 +21,9 @@ export class RecentIds {
     return this.set.has(id);
   }
 
-  /** Remembers `id`, forgetting the oldest one when full. */
-  add(id: string): void {
-    if (this.set.has(id)) return;
+  /** Remembers `id`, forgetting the oldest one when full. False when it was already known. */
+  add(id: string): boolean {
+    if (this.set.has(id)) return false;
     if (this.ring.length < DEDUP_CAPACITY) this.ring.push(id);
     else {
       this.set.delete(this.ring[this.next]!);
@@ -31,6 +31,7 @@ export class RecentIds {
       this.next = (this.next + 1) % DEDUP_CAPACITY;
     }
     this.set.add(id);
+    return true;
   }
 
   toJSON(): DedupState {

@@ -12,8 +12,9 @@ import { detach, hostOf } from './host';
 import { isMetaAddress } from './meta-addresses';
 import { type Candidate, CLASS_OF_CAUSE, controlPending, decide, RULES, SHAREABLE } from './rules';
 import { restoreState } from './serialise';
-import { type EngineState, emptyFail, emptyOk, newEngineState, type PlatformState, STATE_VERSION } from './state';
+import { clearFail, clearOk, type EngineState, newEngineState, type PlatformState, STATE_VERSION } from './state';
 import {
+  type Cause,
   type CheckRequest,
   type ErrorClass,
   PLATFORMS,
@@ -27,6 +28,8 @@ import { addToWindow, CLASS_INDEX, dominantFailure, IGNORE, NCLASS, OK } from '.
 export { STATE_VERSION };
 
 const MAX_HOSTS = 8;
+/** What almost every event returns: one shared, frozen empty list instead of a new one each time. */
+const NO_CHANGES: readonly VerdictChange[] = Object.freeze([]);
 
 /** How much one request says. Page loads, API calls and chat sockets matter; one CDN image little. */
 const TYPE_WEIGHT: Record<string, [number, boolean]> = {
@@ -68,9 +71,9 @@ export class Engine implements DetectionEngine {
     return r.ok ? { engine: new Engine(r.state), warning: null } : { engine: new Engine(), warning: r.reason };
   }
 
-  ingest(event: TraceEvent): VerdictChange[] {
+  ingest(event: TraceEvent): readonly VerdictChange[] {
     const t = 'details' in event ? event.details.timeStamp : event.timeStamp;
-    if (typeof t !== 'number' || !Number.isFinite(t)) return [];
+    if (typeof t !== 'number' || !Number.isFinite(t)) return NO_CHANGES;
     // Events slightly out of order are counted at the latest time seen: time never runs backwards.
     const now = Math.max(this.s.global.now, t);
     this.s.global.now = now;
@@ -96,11 +99,11 @@ export class Engine implements DetectionEngine {
         this.dns(event, now);
         break;
       default:
-        return [];
+        return NO_CHANGES;
     }
     if (this.calm) {
       this.calm = false;
-      return [];
+      return NO_CHANGES;
     }
     return this.evaluate(now);
   }
@@ -113,8 +116,8 @@ export class Engine implements DetectionEngine {
     return !g.offlineSignal && (g.control === null || g.control.ok) && g.otherFail === null;
   }
 
-  tick(now: number): VerdictChange[] {
-    if (!Number.isFinite(now) || now < this.s.global.now) return [];
+  tick(now: number): readonly VerdictChange[] {
+    if (!Number.isFinite(now) || now < this.s.global.now) return NO_CHANGES;
     this.s.global.now = now;
     return this.evaluate(now);
   }
@@ -167,8 +170,7 @@ export class Engine implements DetectionEngine {
     const rid = d.requestId;
     if (rid !== undefined && rid !== null) {
       const key = typeof rid === 'string' ? rid : String(rid);
-      if (this.ids.has(key)) return;
-      this.ids.add(key);
+      if (!this.ids.add(key)) return;
     }
     if (cls === 'ignore') return;
     this.calm = false;
@@ -233,7 +235,7 @@ export class Engine implements DetectionEngine {
     p.inUse = true;
     addToWindow(p.win, now, cls, w);
     if (cls === OK) {
-      if (p.fail.n > 0) p.fail = emptyFail();
+      if (p.fail.n > 0) clearFail(p.fail);
       if (p.ok.n === 0) p.ok.start = now;
       p.ok.n++;
       p.ok.w += w;
@@ -242,7 +244,7 @@ export class Engine implements DetectionEngine {
       p.lastSuccessAt = now;
       return;
     }
-    if (p.ok.n > 0) p.ok = emptyOk();
+    if (p.ok.n > 0) clearOk(p.ok);
     const f = p.fail;
     if (f.n === 0) f.start = now;
     f.n++;
@@ -317,7 +319,7 @@ export class Engine implements DetectionEngine {
 
   // --- verdicts -----------------------------------------------------------------------------
 
-  private evaluate(now: number): VerdictChange[] {
+  private evaluate(now: number): readonly VerdictChange[] {
     const g = this.s.global;
     const cands = {} as Record<PlatformId, Candidate>;
     for (const id of PLATFORMS) {
@@ -333,7 +335,7 @@ export class Engine implements DetectionEngine {
         // The user's connection is back: what failed until then was their connection, not the
         // platform. Its evidence starts afresh (the whole window: its 5 s buckets cannot be split);
         // failures after the connection returned start a new streak and count as usual.
-        p.fail = emptyFail();
+        clearFail(p.fail);
         for (let i = 0; i < p.win.n.length; i++) {
           if (i % NCLASS === OK || i % NCLASS === IGNORE) continue;
           p.win.n[i] = 0;
@@ -344,7 +346,7 @@ export class Engine implements DetectionEngine {
       }
     }
     this.metaPass(cands, now);
-    const changes: VerdictChange[] = [];
+    let changes: VerdictChange[] | null = null;
     for (const id of PLATFORMS) {
       const p = this.s.platforms[id];
       const c = cands[id];
@@ -352,9 +354,11 @@ export class Engine implements DetectionEngine {
       if (p.inUse) p.updatedAt = now;
       if (c.status === p.status && c.cause === p.cause && c.scope === p.scope) continue;
       this.transition(p, c, now);
-      changes.push({ timeStamp: now, platform: id, status: c.status, cause: c.cause, scope: c.scope });
+      const change: VerdictChange = { timeStamp: now, platform: id, status: c.status, cause: c.cause, scope: c.scope };
+      if (changes) changes.push(change);
+      else changes = [change];
     }
-    return changes;
+    return changes ?? NO_CHANGES;
   }
 
   private transition(p: PlatformState, c: Candidate, now: number): void {
@@ -363,7 +367,7 @@ export class Engine implements DetectionEngine {
     if (c.status !== p.status) p.since = now;
     if (failing && !wasFailing) {
       // Successes before the problem must not count towards recovering from it.
-      p.ok = emptyOk();
+      clearOk(p.ok);
       if (p.firstFailureAt === null || (p.lastSuccessAt !== null && p.firstFailureAt < p.lastSuccessAt)) {
         p.firstFailureAt = p.fail.n > 0 ? p.fail.start : now;
       }
@@ -381,6 +385,25 @@ export class Engine implements DetectionEngine {
     p.scope = c.scope;
   }
 
+  private readonly recentFailClass: number[] = PLATFORMS.map(() => -1);
+
+  /**
+   * Can `cause` be Meta-wide in this pass: two platforms failing with it, or one that already is?
+   * (A cheap test first: most evaluations have one platform failing, or none.)
+   */
+  private mayShare(cands: Record<PlatformId, Candidate>, cause: Cause, cls: number): boolean {
+    let n = 0;
+    for (let i = 0; i < PLATFORMS.length; i++) {
+      const id = PLATFORMS[i]!;
+      const c = cands[id];
+      const p = this.s.platforms[id];
+      if (p.scope === 'meta' && p.cause === cause) return true;
+      if (((c.status === 'down' || c.status === 'degraded') && c.cause === cause) || this.recentFailClass[i] === cls)
+        n++;
+    }
+    return n >= 2;
+  }
+
   /**
    * Two or more platforms failing the same way at the same time point at Meta's shared
    * infrastructure (4 October 2021). A platform whose independent DNS lookup or probe failed the
@@ -391,17 +414,25 @@ export class Engine implements DetectionEngine {
     for (const id of PLATFORMS)
       if (cands[id].status === 'down' || cands[id].status === 'degraded' || this.s.platforms[id].fail.n > 0) failing++;
     if (failing === 0) return;
+    // Each platform's recent failure class, computed once for the three causes below.
+    const dom = this.recentFailClass;
+    for (let i = 0; i < PLATFORMS.length; i++) {
+      const f = this.s.platforms[PLATFORMS[i]!].fail;
+      dom[i] = f.n > 0 && now - f.last <= RULES.recentMs ? dominantFailure(f.cls).cls : -1;
+    }
     for (const cause of SHAREABLE) {
       const cls = CLASS_OF_CAUSE[cause]!;
+      if (!this.mayShare(cands, cause, cls)) continue;
       const members: PlatformId[] = [];
       const confirmedByPattern: PlatformId[] = [];
-      for (const id of PLATFORMS) {
+      for (let i = 0; i < PLATFORMS.length; i++) {
+        const id = PLATFORMS[i]!;
         const c = cands[id];
         const p = this.s.platforms[id];
         // The user's own connection failing says nothing about Meta: never a member, never promoted.
         if (c.cause === 'offline' || c.scope === 'you') continue;
         if ((c.status === 'down' || c.status === 'degraded') && c.cause === cause) members.push(id);
-        else if (p.fail.n > 0 && now - p.fail.last <= RULES.recentMs && dominantFailure(p.fail.cls).cls === cls) {
+        else if (dom[i] === cls) {
           members.push(id);
           if (p.fail.checks > 0) confirmedByPattern.push(id);
         }

@@ -5,7 +5,7 @@
 
 import type { GlobalState, PlatformState } from './state';
 import type { Cause, CheckResult, Scope, Status } from './types';
-import { CLASS_INDEX, dominantFailure, sumWindow, UNKNOWN } from './window';
+import { CLASS_INDEX, dominantFailure, newSums, sumWindow, UNKNOWN } from './window';
 
 export const RULES = {
   /** Fast path to `down` from a healthy history: a run of failures, all of one kind, over ≥ 1 s. */
@@ -115,6 +115,9 @@ function failing(
   return { status: capped, cause: cs.cause, scope: cs.scope, unstable };
 }
 
+/** Reused by every decide(): read at once, never kept (the engine is single-threaded). */
+const scratch = newSums();
+
 const UP: Candidate = { status: 'up', cause: 'none', scope: 'none', unstable: false };
 
 /** One platform's verdict before the cross-platform (Meta-wide) pass. */
@@ -137,7 +140,7 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
   const run = tlsShare >= 0.3 ? { cls: C.tls, share: 1 } : dominantFailure(f.cls);
   // Down and still failing: only the cause can change, and the window is not needed for it.
   if (p.status === 'down' && f.n > 0 && run.cls >= 0) return failing(p, g, now, run.cls, 'down', p.unstable);
-  const recent = sumWindow(p.win, now, RULES.recentMs, p.cleanSince);
+  const recent = sumWindow(p.win, now, RULES.recentMs, p.cleanSince, scratch);
   const recentDom = dominantFailure(recent.w);
   const failCls = f.n > 0 && run.cls >= 0 ? run.cls : recentDom.cls;
   const uniform = f.n > 0 && run.cls !== UNKNOWN && run.share >= RULES.uniformShare;

@@ -88,6 +88,17 @@ export const emptyFail = (): FailStreak => ({
 });
 export const emptyOk = (): OkStreak => ({ n: 0, w: 0, start: 0, probe: false, strong: 0 });
 
+/** Empties a streak in place: a success ends a failure streak thousands of times a second. */
+export function clearFail(f: FailStreak): void {
+  f.n = f.w = f.strong = f.checks = f.start = f.last = 0;
+  f.cls.fill(0);
+}
+
+export function clearOk(o: OkStreak): void {
+  o.n = o.w = o.start = o.strong = 0;
+  o.probe = false;
+}
+
 export function newPlatformState(): PlatformState {
   return {
     win: newWindow(),

@@ -56,18 +56,46 @@ export interface WindowSums {
   failW: number;
 }
 
-/** Sums over the buckets covering (now - spanMs, now], and not before `notBefore`. */
-export function sumWindow(win: BucketWindow, now: number, spanMs: number, notBefore = -Infinity): WindowSums {
+export function newSums(): WindowSums {
+  return {
+    n: new Array<number>(NCLASS).fill(0),
+    w: new Array<number>(NCLASS).fill(0),
+    okN: 0,
+    okW: 0,
+    failN: 0,
+    failW: 0,
+  };
+}
+
+/**
+ * Sums over the buckets covering (now - spanMs, now], and not before `notBefore`. Pass `out` to
+ * fill it instead of allocating (the verdict rules run this on every failure).
+ */
+export function sumWindow(
+  win: BucketWindow,
+  now: number,
+  spanMs: number,
+  notBefore = -Infinity,
+  out: WindowSums = newSums(),
+): WindowSums {
   const nowId = Math.floor(now / BUCKET_MS);
   const firstId = Math.max(nowId - Math.ceil(spanMs / BUCKET_MS) + 1, Math.floor(notBefore / BUCKET_MS));
-  const n = new Array<number>(NCLASS).fill(0);
-  const w = new Array<number>(NCLASS).fill(0);
-  for (let slot = 0; slot < BUCKETS; slot++) {
+  const { n, w } = out;
+  n.fill(0);
+  w.fill(0);
+  // Only the slots that can hold the span's buckets (6 of 24 for the 30 s the rules look at),
+  // going back from now's slot. Beyond 2^53 (fuzzed timestamps) ids are not exact: scan them all.
+  const exact = Number.isSafeInteger(nowId) && Number.isSafeInteger(firstId);
+  const steps = exact ? Math.min(BUCKETS, nowId - firstId + 1) : BUCKETS;
+  const nowSlot = ((nowId % BUCKETS) + BUCKETS) % BUCKETS;
+  for (let k = 0; k < steps; k++) {
+    const slot = (nowSlot - k + BUCKETS) % BUCKETS;
     const id = win.ids[slot]!;
     if (id < firstId || id > nowId) continue;
+    const base = slot * NCLASS;
     for (let c = 0; c < NCLASS; c++) {
-      n[c]! += win.n[slot * NCLASS + c]!;
-      w[c]! += win.w[slot * NCLASS + c]!;
+      n[c]! += win.n[base + c]!;
+      w[c]! += win.w[base + c]!;
     }
   }
   let failN = 0;
@@ -77,7 +105,11 @@ export function sumWindow(win: BucketWindow, now: number, spanMs: number, notBef
     failN += n[c]!;
     failW += w[c]!;
   }
-  return { n, w, okN: n[OK]!, okW: w[OK]!, failN, failW };
+  out.okN = n[OK]!;
+  out.okW = w[OK]!;
+  out.failN = failN;
+  out.failW = failW;
+  return out;
 }
 
 /** The failure class with the most weight (ties: the first in ERROR_CLASSES order), or -1. */

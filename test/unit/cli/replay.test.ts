@@ -1,17 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstAt, replayFixture } from '../core/replay-fixture';
+import { ROOT, runReplay } from './run-replay';
 
-const root = join(__dirname, '..', '..', '..');
-const fixtures = join(root, 'test', 'fixtures');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const fixtures = join(ROOT, 'test', 'fixtures');
 
 function replay(args: string[], input?: string) {
-  const r = spawnSync(tsx, ['src/cli/replay.ts', ...args], { cwd: root, encoding: 'utf8', input, timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  const { code, out, err } = runReplay(args, input);
+  return { code, out, err };
 }
 
 describe('replay CLI', { timeout: 60_000 }, () => {
@@ -81,6 +80,30 @@ describe('replay CLI', { timeout: 60_000 }, () => {
     const en = replay(['--pretty', '--lang', 'en', join(fixtures, 'meta-2021-chromium.jsonl')]);
     expect(en.out).toMatch(/9:09 pm/i);
     expect(en.out).toContain('Not working');
+  });
+
+  it('stops quietly when its reader goes away (| head)', () => {
+    const file = join(fixtures, 'meta-2021-chromium.jsonl');
+    const r = spawnSync('sh', ['-c', `npm run --silent replay -- '${file}' | head -1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toBe('');
+  });
+
+  it('rebuilds its cached bundle when a source file is newer, and runs from the cache otherwise', () => {
+    const bundle = join(ROOT, 'node_modules', '.cache', 'nazar', 'replay.mjs');
+    replay([join(fixtures, 'meta-2021-chromium.jsonl')]);
+    const built = statSync(bundle).mtimeMs;
+    replay([join(fixtures, 'meta-2021-chromium.jsonl')]);
+    expect(statSync(bundle).mtimeMs).toBe(built);
+    // Make the bundle older than its sources, as after an edit.
+    utimesSync(bundle, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    const r = replay([join(fixtures, 'meta-2021-chromium.jsonl')]);
+    expect(r.code).toBe(0);
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(Date.UTC(2020, 0, 1));
   });
 
   it('rejects bad usage with exit 1', () => {

@@ -4,7 +4,6 @@
  * and a generated file goes through the real replay CLI. Expected: no crash, bounded memory, every
  * rejection named as `line N: reason`, and verdicts that stay inside the contract's vocabulary.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { parseTraceLine } from '../../../src/core/trace';
 import { CAUSES, ERROR_CLASSES, PLATFORMS, SCOPES, STATUSES } from '../../../src/core/types';
 import { prng, randomError, randomLine } from '../../reliability/fuzz-gen';
 import { collectGarbage } from '../../reliability/stats';
+import { runReplay } from '../cli/run-replay';
 
 const BUDGET_MS = Number(process.env.NAZAR_FUZZ_MS ?? 8_000);
 const SEED = Number(process.env.NAZAR_FUZZ_SEED ?? 20211004);
@@ -180,24 +180,21 @@ describe('fuzzing the trace input', () => {
         .map((l, i) => (l.trim() === '' ? null : parseTraceLine(l).ok ? null : i + 1))
         .filter((n): n is number => n !== null);
       const t0 = Date.now();
-      const run = spawnSync('npx', ['--no-install', 'tsx', 'src/cli/replay.ts', file], {
-        encoding: 'utf8',
-        maxBuffer: 256 << 20,
-      });
+      const run = runReplay([file]);
       const ms = Date.now() - t0;
       expect(run.error).toBeUndefined();
       expect(
-        run.status,
-        run.stderr
+        run.code,
+        run.err
           .split('\n')
           .filter((l) => !l.startsWith('line '))
           .join('\n')
           .slice(0, 300),
       ).toBe(2);
-      const errLines = run.stderr.split('\n').filter((l) => l !== '');
+      const errLines = run.err.split('\n').filter((l) => l !== '');
       for (const l of errLines) expect(l).toMatch(/^line \d+: \S.*$/);
       expect(errLines.map((l) => Number(/^line (\d+):/.exec(l)![1]))).toEqual(expected);
-      const outLines = run.stdout.split('\n').filter((l) => l !== '');
+      const outLines = run.out.split('\n').filter((l) => l !== '');
       for (const l of outLines) checkChange(JSON.parse(l));
       console.log(
         `[measure] fuzz replay CLI: ${out.length} lines (one of 20 MB) in ${ms} ms, ${errLines.length} rejected and named, ` +
