@@ -49,6 +49,6 @@ export interface WorkerDeps {
   getURL(path: string): string;
   /** The manifest's host_permissions (watched sites and check endpoints). */
   hostOrigins: string[];
-  /** Minimum ms between storage writes (2,000 in production). */
+  /** Minimum ms between storage writes (WRITE_INTERVAL_MS in production). */
   writeIntervalMs?: number;
 }

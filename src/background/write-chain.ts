@@ -29,14 +29,17 @@ export function createWriteChain(opts: WriteChainOptions): WriteChain {
   const setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = opts.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const pending = new Map<string, () => unknown>();
-  let lastWriteAt = Number.NEGATIVE_INFINITY;
+  // The interval runs from when the last write finished, not when it began: under load a write
+  // can take a second, and storage must still see at most one write per interval.
+  let lastStartAt = Number.NEGATIVE_INFINITY;
+  let lastDoneAt = Number.NEGATIVE_INFINITY;
   let timer: unknown = null;
   let inFlight: Promise<void> | null = null;
   let writes = 0;
 
   function schedule(): void {
     if (timer !== null || inFlight || pending.size === 0) return;
-    const wait = Math.max(0, lastWriteAt + opts.minIntervalMs - now());
+    const wait = Math.max(0, lastDoneAt + opts.minIntervalMs - now());
     timer = setTimer(() => {
       timer = null;
       void run();
@@ -55,13 +58,14 @@ export function createWriteChain(opts: WriteChainOptions): WriteChain {
       }
     }
     pending.clear();
-    lastWriteAt = now();
+    lastStartAt = now();
     writes++;
     inFlight = opts
       .write(batch)
       .catch((e) => console.warn('nazar: storage write failed', e))
       .finally(() => {
         inFlight = null;
+        lastDoneAt = now();
         schedule();
       });
     return inFlight;
@@ -75,11 +79,12 @@ export function createWriteChain(opts: WriteChainOptions): WriteChain {
     async flush(o) {
       if (o?.throttled) {
         const calledAt = now();
-        const wait = lastWriteAt + opts.minIntervalMs - calledAt;
+        if (inFlight) await inFlight;
+        const wait = lastDoneAt + opts.minIntervalMs - now();
         if (wait > 0) await new Promise<void>((r) => setTimer(r, wait));
         if (inFlight) await inFlight;
         // A scheduled write that started after the call took everything pending then: done.
-        if (lastWriteAt >= calledAt) return;
+        if (lastStartAt >= calledAt) return;
       }
       if (timer !== null) {
         clearTimer(timer);

@@ -14,9 +14,30 @@ import {
   startFakePlatform,
 } from '../harness';
 import { ALL, PAGE_URL, waitFor } from '../reliability/browser';
-import { allFailing, flapping, userOffline } from '../reliability/e2e-signals';
+import { allFailing, flapping, storm, userOffline } from '../reliability/e2e-signals';
 
 for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+  describe(`${browser}: a storm of failing requests`, () => {
+    let server: FakePlatform;
+    let s: BrowserSession;
+    beforeAll(async () => {
+      server = await startFakePlatform();
+      s = await launchBrowser({ browser, server });
+    });
+    afterAll(async () => {
+      await s?.close();
+      await server?.close();
+    });
+    // Case 4 at the pace the browser manages on this machine (see storm()); the issue's 10 s pace
+    // runs on the real worker and engine with a virtual clock (test/unit/reliability/load.test.ts).
+    it('case 4: 10,000 failing requests', async () => {
+      const ig = await s.openPage(PAGE_URL.instagram);
+      await waitFor(s, (r) => r.platforms.instagram.evidence.lastSuccessAt !== null);
+      await storm(s, server, ig);
+      await ig.close();
+    }, 180_000);
+  });
+
   describe(`${browser}: load, offline, flapping`, () => {
     let server: FakePlatform;
     let s: BrowserSession;
@@ -29,10 +50,6 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       await server?.close();
     });
 
-    // Case 4 (10,000 failing requests in 10 s) runs on the real worker and engine with a virtual
-    // clock in test/unit/reliability/load.test.ts. In a browser on this 2-core machine the storm
-    // itself took 19–23 s (Chromium) and did not fit 180 s (Firefox), and two session writes fell
-    // in one 2 s window once: kept out of CI until it is reliable (issue 7 note).
     // Case 11 at the issue's pace (a flip every 20 s) for 4 of its 10 minutes; the whole 10 minutes
     // run on the real worker and engine with a virtual clock (test/unit/reliability/flapping.test.ts).
     it('case 11: flapping every 20 s', () => flapping(s, server), 300_000);

@@ -148,15 +148,20 @@ export async function inPage<T, A>(page: PageHandle, fn: (arg: A) => T | Promise
   return page.evaluate(fn, arg);
 }
 
-/** Makes `n` requests from the page to `url` + index, `perSecond` at a time; resolves when all settled. */
+/**
+ * Makes `n` requests from the page to `url` + index, `perSecond` at a time; resolves when all
+ * settled. A `{h}` in `url` is replaced by index mod `hosts`: spread over many names, requests do
+ * not queue behind the browser's per-host connection limit.
+ */
 export function burst(
   page: PageHandle,
   url: string,
   n: number,
   perSecond: number,
+  hosts = 1,
 ): Promise<{ ok: number; failed: number }> {
   return page.evaluate(
-    async ({ url, n, perSecond }) => {
+    async ({ url, n, perSecond, hosts }) => {
       let ok = 0;
       let failed = 0;
       const all: Promise<void>[] = [];
@@ -164,7 +169,7 @@ export function burst(
       for (let i = 0; i < n; i += batch) {
         for (let j = i; j < Math.min(n, i + batch); j++)
           all.push(
-            fetch(`${url}${j}`, { cache: 'no-store', mode: 'no-cors' }).then(
+            fetch(`${url.replace('{h}', String(j % hosts))}${j}`, { cache: 'no-store', mode: 'no-cors' }).then(
               () => void ok++,
               () => void failed++,
             ),
@@ -174,6 +179,6 @@ export function burst(
       await Promise.all(all);
       return { ok, failed };
     },
-    { url, n, perSecond },
+    { url, n, perSecond, hosts },
   );
 }

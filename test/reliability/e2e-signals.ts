@@ -8,36 +8,49 @@ import { firefoxOffline } from './background-state';
 import { ALL, burst, is, outages, PAGE_URL, sleep, startRecorder, status, summary, waitFor } from './browser';
 import { maxInWindow } from './stats';
 
-/** Case 4: 10,000 failing requests in 10 s from one page. */
+/** Bytes of everything the extension stores (both areas), read from one of its pages. */
+async function storedBytes(page: PageHandle): Promise<{ session: number; local: number }> {
+  return page.evaluate(async () => {
+    const api =
+      (globalThis as unknown as { browser?: unknown; chrome?: unknown }).browser ??
+      (globalThis as unknown as { chrome: unknown }).chrome;
+    const st = (api as { storage: Record<'session' | 'local', { get(k: null): Promise<object> }> }).storage;
+    return {
+      session: JSON.stringify(await st.session.get(null)).length,
+      local: JSON.stringify(await st.local.get(null)).length,
+    };
+  });
+}
+
+/**
+ * Case 4: a storm of 10,000 failing requests from one page, as fast as the browser makes them. On
+ * this 2-core machine that is slower than the issue's 10 s: Chromium with no extension at all needs
+ * 12.7 s for 10,000 failing fetches; Firefox makes about 230 a second. The 10 s pace itself runs on
+ * the real worker and engine with a virtual clock (test/unit/reliability/load.test.ts).
+ */
 export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHandle) {
   // The independent resolver cannot resolve Instagram either: the platform's outage, not the user's resolver.
   server.setDns('www.instagram.com', { status: 2 });
   const rec = await startRecorder(s);
-  const heap = async () => {
-    if (s.browser !== 'chromium') return null;
-    // biome-ignore lint/suspicious/noExplicitAny: Playwright page → its context's service worker.
-    const w = (ig.raw as any).context().serviceWorkers()[0];
-    return w
-      ? ((await w.evaluate(
-          () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null,
-        )) as number | null)
-      : null;
-  };
-  const heap0 = await heap();
+  const bytes0 = await storedBytes(rec.page);
+  // The recorder's tab opened last; a background tab's timers run once a second (Firefox), which
+  // would pace the storm at 50 requests a second.
+  await (ig.raw as { bringToFront(): Promise<void> }).bringToFront();
   const t0 = Date.now();
-  // Requests that fail at once: Chromium, a Meta host whose name does not resolve; Firefox (whose
-  // failed lookups through the test resolver are slow), a Meta host on a closed port (refused).
-  const target =
-    s.browser === 'chromium'
-      ? 'https://scontent.cdninstagram.com/v/storm/'
-      : `https://i.instagram.com:${server.refusedPort}/v/storm/`;
-  const res = await burst(ig, target, 10_000, 1_000);
+  // Requests that fail at once. Chromium: Meta CDN names that do not resolve, 50 of them so that
+  // requests do not queue per host. Firefox (whose failed lookups through the test resolver are
+  // slow): a Meta host on a closed port (refused).
+  const chromium = s.browser === 'chromium';
+  const target = chromium
+    ? 'https://s{h}.cdninstagram.com/v/storm/'
+    : `https://i.instagram.com:${server.refusedPort}/v/storm/`;
+  const res = await burst(ig, target, 10_000, 1_000, chromium ? 50 : 1);
   const sendMs = Date.now() - t0;
-  const cls = s.browser === 'chromium' ? 'dns' : 'unreachable';
+  const cls = chromium ? 'dns' : 'unreachable';
   const { report, ms } = await waitFor(s, (r) => (r.platforms.instagram.evidence.byClass[cls] ?? 0) >= 1, 20_000);
   await sleep(4_000); // the last throttled writes
   const o = await rec.read();
-  const heap1 = await heap();
+  const bytes1 = await storedBytes(rec.page);
   const writes = o.writes.filter((w) => w.at >= t0);
   // One write of the chain may touch storage.session and storage.local: count each area on its own.
   const byArea = (area: string) => writes.filter((w) => w.area === area).map((w) => w.at);
@@ -45,17 +58,19 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
   const worstLocal = maxInWindow(byArea('local'), 2_000);
   const counted = (await status(s)).platforms.instagram.evidence.byClass[cls] ?? 0;
   console.log(
-    `[measure] case 4 ${s.browser}: ${res.failed}/10000 failed in ${sendMs} ms; counted ${counted} (2-min window); ` +
+    `[measure] case 4 ${s.browser}: ${res.failed}/10000 failed in ${sendMs} ms (${Math.round(res.failed / (sendMs / 1000))}/s); counted ${counted} (2-min window); ` +
       `session writes ${batches.length} over ${Math.round((Date.now() - t0) / 1000)} s (max ${maxInWindow(batches, 2_000)} in any 2 s; local max ${worstLocal}); ` +
-      `notifications ${outages(o).length}; worker heap ${heap0 ?? 'n/a'} → ${heap1 ?? 'n/a'} bytes; first count after ${ms} ms; ` +
-      `verdict ${JSON.stringify(summary(report))}`,
+      `notifications ${outages(o).length}; stored bytes session ${bytes0.session} → ${bytes1.session}, local ${bytes0.local} → ${bytes1.local}; ` +
+      `first count after ${ms} ms; verdict ${JSON.stringify(summary(report))}`,
   );
+  if (process.env.NAZAR_DEBUG) console.log(JSON.stringify(writes.map((w) => [w.at - t0, w.area, w.keys.join('+')])));
   expect(res.failed).toBe(10_000);
   expect(counted).toBeGreaterThanOrEqual(9_900);
   expect(maxInWindow(batches, 2_000)).toBeLessThanOrEqual(1);
   expect(worstLocal).toBeLessThanOrEqual(1);
   expect(outages(o)).toHaveLength(1);
-  if (heap0 !== null && heap1 !== null) expect(heap1 - heap0).toBeLessThan(32 * 2 ** 20);
+  // Bounded state: 10,000 requests leave counts, a few hostnames and times, not a record per request.
+  expect(bytes1.session + bytes1.local).toBeLessThan(bytes0.session + bytes0.local + 64 * 1024);
   server.setDns('www.instagram.com', { status: 0, addresses: ['157.240.1.35'] });
   await rec.page.close();
 }

@@ -131,4 +131,28 @@ describe('write chain', () => {
     expect(at).toEqual([0, 2000]);
     for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(2000);
   });
+
+  it('spaces writes from when the last one finished: a write slowed by load still leaves storage 2 s of quiet', async () => {
+    const vt = virtualTime();
+    const spans: [number, number][] = [];
+    const chain = createWriteChain({
+      minIntervalMs: 2_000,
+      now: vt.now,
+      setTimer: vt.setTimer,
+      clearTimer: vt.clearTimer,
+      write: async () => {
+        const start = vt.now();
+        await new Promise<void>((r) => vt.setTimer(r, 1_500)); // a busy browser
+        spans.push([start, vt.now()]);
+      },
+    });
+    for (let t = 0; t < 12_000; t += 10) {
+      await vt.advance(t);
+      chain.mark('engine', () => t);
+      if (t === 5_000) void chain.flush({ throttled: true });
+    }
+    await vt.advance(20_000);
+    expect(spans.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0] - spans[i - 1]![1]).toBeGreaterThanOrEqual(2_000);
+  });
 });
