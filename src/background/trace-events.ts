@@ -25,13 +25,26 @@ export interface RawDetails {
   requestId?: unknown;
 }
 
+const WEB_SCHEMES = new Set(['https:', 'http:', 'wss:', 'ws:']);
+/**
+ * A URL as browsers hand it over: lowercase scheme and name, no port or user, and a last label
+ * that is not a number (so no IP address, which `new URL` would rewrite). Almost every request.
+ */
+const PLAIN = /^(https?|wss?):\/\/((?:[a-z0-9-]+\.)*[a-z0-9-]*[a-z][a-z0-9-]*)(?=[/?#]|$)/;
+
 /** "https://web.whatsapp.com/some/path?x" → "https://web.whatsapp.com/" (null if not http(s)). */
 export function originOnly(url: unknown): string | null {
   if (typeof url !== 'string' || url.length > 8192) return null;
+  // `new URL` costs about 0.16 ms in Chromium's service worker (profiled in a storm): the plain
+  // form is cut out directly, anything unusual is parsed properly.
+  const m = PLAIN.exec(url);
+  if (m) return `${m[1]}://${m[2]}/`;
+  // Not a web URL at all ("null" from a sandboxed frame, chrome-extension://…): no parse, no throw.
+  // (A leading space or control character is left to the parser, which strips it.)
+  if (url.charCodeAt(0) > 32 && !WEB_SCHEMES.has(url.slice(0, url.indexOf(':') + 1).toLowerCase())) return null;
   try {
     const u = new URL(url);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:' && u.protocol !== 'wss:' && u.protocol !== 'ws:') return null;
-    return `${u.protocol}//${u.host}/`;
+    return WEB_SCHEMES.has(u.protocol) ? `${u.protocol}//${u.host}/` : null;
   } catch {
     return null;
   }

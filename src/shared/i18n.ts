@@ -61,7 +61,10 @@ export function createTranslator(messages: MessageSource, lang: Lang): Translato
           const entry = Object.hasOwn(messages, key) ? messages[key] : undefined;
           return entry ? render(entry, subs) : undefined;
         };
-  const has = (key: string) => lookup(key, []) !== undefined;
+  const has =
+    typeof messages === 'function'
+      ? (key: string) => messages(key, []) !== undefined
+      : (key: string) => Object.hasOwn(messages, key);
   const t = (key: string, ...subs: Sub[]) => lookup(key, subs.map(fmt)) ?? key;
   return {
     lang,
@@ -70,8 +73,9 @@ export function createTranslator(messages: MessageSource, lang: Lang): Translato
     num,
     plural(base, count, ...more) {
       const form = count === 0 ? 'zero' : count === 1 ? 'one' : 'other';
-      const key = has(`${base}_${form}`) ? `${base}_${form}` : `${base}_other`;
-      return t(key, count, ...more);
+      // Rendered once: the form's own message if the locale has it, else `_other`.
+      const subs = [count, ...more].map(fmt);
+      return lookup(`${base}_${form}`, subs) ?? lookup(`${base}_other`, subs) ?? `${base}_other`;
     },
   };
 }

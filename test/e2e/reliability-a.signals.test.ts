@@ -50,9 +50,8 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       await server?.close();
     });
 
-    // Case 11 at the issue's pace (a flip every 20 s) for 4 of its 10 minutes; the whole 10 minutes
-    // run on the real worker and engine with a virtual clock (test/unit/reliability/flapping.test.ts).
-    it('case 11: flapping every 20 s', () => flapping(s, server), 300_000);
+    // Case 11 as the issue has it: a flip every 20 s for 10 minutes.
+    it('case 11: flapping every 20 s for 10 minutes', () => flapping(s, server), 700_000);
 
     it('case 5: the user offline', async () => {
       const pages: PageHandle[] = [];

@@ -7,6 +7,7 @@ import type { BrowserSession, FakePlatform, PageHandle } from '../harness';
 import { firefoxOffline } from './background-state';
 import { ALL, burst, is, outages, PAGE_URL, sleep, startRecorder, status, summary, waitFor } from './browser';
 import { maxInWindow } from './stats';
+import { profileWorker } from './worker-profile';
 
 /** Bytes of everything the extension stores (both areas), read from one of its pages. */
 async function storedBytes(page: PageHandle): Promise<{ session: number; local: number }> {
@@ -36,6 +37,7 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
   // The recorder's tab opened last; a background tab's timers run once a second (Firefox), which
   // would pace the storm at 50 requests a second.
   await (ig.raw as { bringToFront(): Promise<void> }).bringToFront();
+  const stopProfile = s.browser === 'chromium' ? await profileWorker(ig, s.extensionOrigin) : null;
   const t0 = Date.now();
   // Requests that fail at once. Chromium: Meta CDN names that do not resolve, 50 of them so that
   // requests do not queue per host. Firefox (whose failed lookups through the test resolver are
@@ -46,6 +48,7 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
     : `https://i.instagram.com:${server.refusedPort}/v/storm/`;
   const res = await burst(ig, target, 10_000, 1_000, chromium ? 50 : 1);
   const sendMs = Date.now() - t0;
+  const profile = stopProfile ? await stopProfile() : null;
   const cls = chromium ? 'dns' : 'unreachable';
   const { report, ms } = await waitFor(s, (r) => (r.platforms.instagram.evidence.byClass[cls] ?? 0) >= 1, 20_000);
   await sleep(4_000); // the last throttled writes
@@ -63,6 +66,15 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
       `notifications ${outages(o).length}; stored bytes session ${bytes0.session} → ${bytes1.session}, local ${bytes0.local} → ${bytes1.local}; ` +
       `first count after ${ms} ms; verdict ${JSON.stringify(summary(report))}`,
   );
+  if (profile) {
+    // The worker's own code per request, from CPU samples (a mean: sampling cannot give a p99;
+    // the listener's p99 is measured on the real worker code in test/unit/background/worker.test.ts).
+    console.log(
+      `[measure] case 4 chromium worker: Nazar's code ${profile.ownMs.toFixed(0)} ms = ${((profile.ownMs / 10_000) * 1000).toFixed(0)} µs per request; ` +
+        `Chromium's dispatch and the rest ${profile.otherMs.toFixed(0)} ms; top: ${profile.top.join(', ')}`,
+    );
+    expect(profile.ownMs / 10_000).toBeLessThan(0.25);
+  }
   if (process.env.NAZAR_DEBUG) console.log(JSON.stringify(writes.map((w) => [w.at - t0, w.area, w.keys.join('+')])));
   expect(res.failed).toBe(10_000);
   expect(counted).toBeGreaterThanOrEqual(9_900);
@@ -151,7 +163,7 @@ export async function allFailing(s: BrowserSession) {
 
 /** Case 11 (shortened: 6 s on, 6 s off for 72 s; the 10-minute run is the unit test): ≤ 1 notice, damped badge. */
 /** Case 11: Instagram's connections reset and work again every `flipMs`, `flips` times. */
-export async function flapping(s: BrowserSession, server: FakePlatform, flipMs = 20_000, flips = 12) {
+export async function flapping(s: BrowserSession, server: FakePlatform, flipMs = 20_000, flips = 30) {
   const ig = await s.openPage(PAGE_URL.instagram);
   await waitFor(s, (r) => is(r, 'instagram', 'up'));
   const rec = await startRecorder(s);

@@ -102,3 +102,46 @@ describe('webRequest details → trace events', () => {
     expect(originOnly(`https://x.com/${'a'.repeat(9000)}`)).toBeNull();
   });
 });
+
+describe('originOnly: the quick path gives what URL parsing gives', () => {
+  const viaUrl = (url: string) => {
+    try {
+      const u = new URL(url);
+      return ['https:', 'http:', 'wss:', 'ws:'].includes(u.protocol) ? `${u.protocol}//${u.host}/` : null;
+    } catch {
+      return null;
+    }
+  };
+  it.each([
+    'https://web.whatsapp.com/chat/1?x=2',
+    'https://web.whatsapp.com',
+    'https://web.whatsapp.com?q',
+    'https://web.whatsapp.com#frag',
+    'wss://web.whatsapp.com/ws/chat',
+    'http://s12.cdninstagram.com/v/1',
+    'HTTPS://WWW.Facebook.COM/x',
+    'https://www.facebook.com:443/x',
+    'https://www.facebook.com:8443/x',
+    'https://user:pw@www.facebook.com/x',
+    'https://www.facebook.com@evil.example/x',
+    'https://127.0.0.1/x',
+    'https://0x7f.1/x',
+    'https://[::1]:8443/x',
+    'https://xn--mgbh0fb.xn--kgbechtv/',
+    'https://facebook.com./',
+    'https://a..b.com/',
+    'https://ex ample.com/',
+    'https://www.facebook.com\\x',
+    'ftp://www.facebook.com/',
+    'chrome-extension://abc/x',
+    'https:www.facebook.com',
+    'https://',
+    '',
+    'null',
+    ' https://www.facebook.com/',
+    'about:blank',
+    'data:text/html,x',
+  ])('%s', (url) => {
+    expect(originOnly(url)).toBe(viaUrl(url));
+  });
+});

@@ -70,6 +70,16 @@ describe("createTranslator over a lookup (the browser's own i18n)", () => {
     expect(calls).toContain('req_zero');
   });
 
+  it("a plural renders once: the form's own message, or `_other` when the locale has no such form", () => {
+    calls.length = 0;
+    expect(viaLookup.plural('req', 0)).toBe('कोई अनुरोध नहीं');
+    expect(calls).toEqual(['req_zero']);
+    calls.length = 0;
+    expect(viaLookup.plural('duration_seconds', 1)).toBe('1 सेकंड');
+    expect(calls).toEqual(['duration_seconds_one', 'duration_seconds_other']);
+    expect(tr.plural('nothing_like_it', 3)).toBe('nothing_like_it_other');
+  });
+
   it('a key named like an object property is missing, not found on the prototype', () => {
     expect(tr.has('constructor')).toBe(false);
     expect(tr.t('toString')).toBe('toString');
