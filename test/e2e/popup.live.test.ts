@@ -15,6 +15,7 @@ import {
   PLATFORM_HOSTS,
   startFakePlatform,
 } from '../harness';
+import { untilStored } from '../reliability/browser';
 import { down, fullShot, openPopup, popupFacts } from './popup.helpers';
 
 const ALL_PLATFORM_HOSTS = Object.values(PLATFORM_HOSTS).flat();
@@ -119,6 +120,12 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
           20_000,
         );
         expect(history.length).toBeGreaterThan(0);
+        // The recovery and the history must be stored before the worker stops (throttled writes).
+        await untilStored(s, ({ session, local }) => {
+          const r = session['nazar:report'] as StatusReport | undefined;
+          const h = local['nazar:history'];
+          return r?.platforms.instagram.verdict.status === 'up' && Array.isArray(h) && h.length > 0;
+        });
         // The worker asleep: the popup must still render from storage, fast.
         await s.stopBackground();
         page = await openPopup(s, 400);

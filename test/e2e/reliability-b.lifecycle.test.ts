@@ -19,6 +19,7 @@ import {
   startFakePlatform,
 } from '../harness';
 import { sendFromPage } from '../harness/session';
+import { untilStored } from '../reliability/browser';
 import { firefoxInstall } from '../reliability-b/extensions';
 import {
   backIds,
@@ -56,20 +57,12 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       server.setMode('instagram.com', 'error', { status: 503 });
       await s.waitForReply<StatusReport>({ type: 'get-status' }, igIs('down', 'degraded'), 40_000);
       await ig.close();
-      // The report must have reached storage.session (2 s write throttle) before the worker stops.
-      const probe = await s.openExtensionPage('src/popup/index.html');
-      await until(
-        () =>
-          probe.evaluate(async () => {
-            const g = globalThis as unknown as {
-              chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
-            };
-            return 'nazar:report' in (await g.chrome.storage.session.get('nazar:report'));
-          }),
-        Boolean,
-        10_000,
-      );
-      await probe.close();
+      // The report with the outage must have reached storage.session (the write chain's throttle)
+      // before the worker stops: an earlier report, from before the outage, is there already.
+      await untilStored(s, ({ session }) => {
+        const r = session['nazar:report'] as StatusReport | undefined;
+        return r?.platforms.instagram.verdict.status === 'down' || r?.platforms.instagram.verdict.status === 'degraded';
+      });
       await s.stopBackground();
       const t0 = Date.now();
       const page = await openPopup(s, 380);

@@ -182,3 +182,32 @@ export function burst(
     { url, n, perSecond, hosts },
   );
 }
+
+/**
+ * Waits until what the background stored (read from one of its pages) passes `check`. Tests that
+ * stop the background must wait for this: the write chain stores changes a little later, and
+ * an earlier value of the same key is usually there already.
+ */
+export async function untilStored(
+  s: BrowserSession,
+  check: (stored: { session: Record<string, unknown>; local: Record<string, unknown> }) => boolean,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const page = await s.openExtensionPage('src/popup/index.html');
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const stored = await page.evaluate(async () => {
+        const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
+          storage: Record<'session' | 'local', { get(k: null): Promise<Record<string, unknown>> }>;
+        };
+        return { session: await api.storage.session.get(null), local: await api.storage.local.get(null) };
+      }, undefined);
+      if (check(stored)) return;
+      if (Date.now() > deadline) throw new Error('the background did not store the expected state in time');
+      await sleep(200);
+    }
+  } finally {
+    await page.close();
+  }
+}
