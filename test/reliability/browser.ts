@@ -8,6 +8,7 @@ import type { PlatformId, Status } from '../../src/core/types';
 import type { Episode } from '../../src/shared/history';
 import type { StatusReport } from '../../src/shared/messages';
 import type { BrowserSession, PageHandle } from '../harness';
+import { dumpStorage } from '../reliability-b/storage-audit';
 
 export const ALL: PlatformId[] = ['whatsapp', 'facebook', 'instagram'];
 export const PAGE_URL: Record<PlatformId, string> = {
@@ -197,12 +198,7 @@ export async function untilStored(
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
-      const stored = await page.evaluate(async () => {
-        const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
-          storage: Record<'session' | 'local', { get(k: null): Promise<Record<string, unknown>> }>;
-        };
-        return { session: await api.storage.session.get(null), local: await api.storage.local.get(null) };
-      }, undefined);
+      const stored = await dumpStorage(page);
       if (check(stored)) return;
       if (Date.now() > deadline) throw new Error('the background did not store the expected state in time');
       await sleep(200);
