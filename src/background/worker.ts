@@ -142,7 +142,8 @@ export function createWorker(deps: WorkerDeps) {
       return;
     }
     const report = buildReport();
-    chain.mark(STORAGE.report, () => report);
+    // Stored as it is when written (fresher evidence, and its generatedAt is the write's time).
+    chain.mark(STORAGE.report, buildReport);
     void writeBadge(badgeLook(report, tr()));
     live.push({ type: 'status', report });
     const step = stepEpisodes(episodes, report.platforms, report.generatedAt);

@@ -213,6 +213,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
           isolated:
             !!code &&
             (cs?.unicodeBidi === 'isolate' || cs?.unicodeBidi === 'plaintext' || code.closest('bdi') !== null),
+          // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, what the user reads.
           text: document.body.innerText,
         };
       });
@@ -253,6 +254,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
           popup.evaluate(() => {
             for (const d of document.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
             return {
+              // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, what the user reads.
               text: document.body.innerText,
               imgs: document.querySelectorAll('img[src="x"]').length,
               title: document.title,

@@ -52,7 +52,8 @@ export async function waitFor(
 
 export interface Observed {
   badge: { at: number; text: string }[];
-  writes: { at: number; area: string; keys: string[] }[];
+  /** `made`: when the worker built the stored report (its generatedAt), if this write carries one. */
+  writes: { at: number; area: string; keys: string[]; made?: number }[];
   sent: string[];
   shown: string[];
 }
@@ -73,10 +74,13 @@ export async function startRecorder(s: BrowserSession): Promise<{ page: PageHand
     const api = g.browser ?? g.chrome;
     const rec = {
       badge: [] as { at: number; text: string }[],
-      writes: [] as { at: number; area: string; keys: string[] }[],
+      writes: [] as { at: number; area: string; keys: string[]; made?: number }[],
     };
     g.__rec = rec;
-    api.storage.onChanged.addListener((c, area) => rec.writes.push({ at: Date.now(), area, keys: Object.keys(c) }));
+    api.storage.onChanged.addListener((c, area) => {
+      const made = (c['nazar:report'] as { newValue?: { generatedAt?: unknown } } | undefined)?.newValue?.generatedAt;
+      rec.writes.push({ at: Date.now(), area, keys: Object.keys(c), ...(typeof made === 'number' ? { made } : {}) });
+    });
     let last: string | null = null;
     const poll = async () => {
       const text = await api.action.getBadgeText({});

@@ -13,6 +13,7 @@ import {
   ALL,
   burst,
   is,
+  type Observed,
   outages,
   PAGE_URL,
   sleep,
@@ -29,6 +30,30 @@ import { profileWorker } from './worker-profile';
 async function storedBytes(page: PageHandle): Promise<{ session: number; local: number }> {
   const { session, local } = await dumpStorage(page);
   return { session: JSON.stringify(session).length, local: JSON.stringify(local).length };
+}
+
+type Write = Observed['writes'][number];
+
+/**
+ * When the worker made each write. Storage tells other pages of a write late under load (up to
+ * 714 ms in a storm, against the write's own time), so two writes 2.3 s apart can be reported
+ * 1.9 s apart. The stored report is built as its write is made, so its generatedAt is the write's
+ * time; a storage.local write is made together with the session write of its batch, the one
+ * reported nearest to it. Writes that carry neither keep the time they were reported.
+ */
+function madeAt(writes: readonly Write[]): { area: string; at: number; delay: number }[] {
+  const stamped = writes.filter((w) => w.made !== undefined);
+  return writes.map((w) => {
+    let made = w.made;
+    if (made === undefined && w.area !== 'session') {
+      const near = stamped.reduce<Write | null>(
+        (b, x) => (!b || Math.abs(x.at - w.at) < Math.abs(b.at - w.at) ? x : b),
+        null,
+      );
+      if (near && Math.abs(near.at - w.at) <= 1_000) made = near.made;
+    }
+    return { area: w.area, at: made ?? w.at, delay: made === undefined ? 0 : w.at - made };
+  });
 }
 
 /**
@@ -64,9 +89,15 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
   const bytes1 = await storedBytes(rec.page);
   const writes = o.writes.filter((w) => w.at >= t0);
   // One write of the chain may touch storage.session and storage.local: count each area on its own.
-  const byArea = (area: string) => writes.filter((w) => w.area === area).map((w) => w.at);
+  const made = madeAt(writes);
+  const byArea = (area: string) => made.filter((w) => w.area === area).map((w) => w.at);
   const batches = byArea('session');
   const worstLocal = maxInWindow(byArea('local'), 2_000);
+  const reported = maxInWindow(
+    writes.filter((w) => w.area === 'session').map((w) => w.at),
+    2_000,
+  );
+  const lateMs = Math.max(0, ...made.map((w) => w.delay));
   // Counted over the engine's whole 2-minute window, as stored: the evidence shown to users counts
   // only since the current episode began, and a check of the main site that succeeds mid-storm
   // (Firefox) starts a new one. The last throttled write may still be on its way: poll.
@@ -78,7 +109,8 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
   const counted = countIn(await dumpStorage(rec.page));
   console.log(
     `[measure] case 4 ${s.browser}: ${res.failed}/10000 failed in ${sendMs} ms (${Math.round(res.failed / (sendMs / 1000))}/s); counted ${counted} (2-min window); ` +
-      `session writes ${batches.length} over ${Math.round((Date.now() - t0) / 1000)} s (max ${maxInWindow(batches, 2_000)} in any 2 s; local max ${worstLocal}); ` +
+      `session writes ${batches.length} over ${Math.round((Date.now() - t0) / 1000)} s (max ${maxInWindow(batches, 2_000)} in any 2 s; local max ${worstLocal}; ` +
+      `as reported to a page, up to ${lateMs} ms late: max ${reported}); ` +
       `notifications ${outages(o).length}; stored bytes session ${bytes0.session} → ${bytes1.session}, local ${bytes0.local} → ${bytes1.local}; ` +
       `first count after ${ms} ms; verdict ${JSON.stringify(summary(report))}`,
   );
@@ -91,7 +123,12 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
     );
     expect(profile.ownMs / 10_000).toBeLessThan(0.25);
   }
-  if (process.env.NAZAR_DEBUG) console.log(JSON.stringify(writes.map((w) => [w.at - t0, w.area, w.keys.join('+')])));
+  if (process.env.NAZAR_DEBUG)
+    console.log(
+      JSON.stringify(
+        writes.map((w) => [w.at - t0, w.made === undefined ? null : w.made - t0, w.area, w.keys.join('+')]),
+      ),
+    );
   expect(res.failed).toBe(10_000);
   expect(counted).toBeGreaterThanOrEqual(9_900);
   expect(maxInWindow(batches, 2_000)).toBeLessThanOrEqual(1);

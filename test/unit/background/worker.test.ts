@@ -182,6 +182,31 @@ describe('worker', () => {
     });
   }
 
+  it('the stored report is the one of the moment it is written, not of the change that scheduled it', async () => {
+    vi.useFakeTimers({ now: 1_700_000_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const f = fakeDeps({ now: () => Date.now() });
+    const w = createWorker(f.deps);
+    await vi.advanceTimersByTimeAsync(0);
+    await w.ready;
+    await vi.advanceTimersByTimeAsync(5_000); // the start-up write, and its interval
+    const written: { at: number; generatedAt: number }[] = [];
+    const set = f.session.set;
+    f.session.set = async (items) => {
+      const r = items[STORAGE.report] as { generatedAt: number } | undefined;
+      if (r) written.push({ at: Date.now(), generatedAt: r.generatedAt });
+      return set(items);
+    };
+    // Evidence only, written at once; the third failure changes the verdict inside the interval.
+    for (let i = 0; i < 3; i++) {
+      w.event(failure('www.instagram.com', Date.now()));
+      await vi.advanceTimersByTimeAsync(700);
+    }
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(f.badge.text).not.toBe('');
+    expect(written.length).toBeGreaterThanOrEqual(2);
+    for (const x of written) expect(x.generatedAt).toBe(x.at);
+  });
+
   it('host permission revoked → reported, and no checks are made', async () => {
     let fetches = 0;
     const f = fakeDeps({
