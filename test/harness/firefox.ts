@@ -149,12 +149,17 @@ export async function launchFirefox(o: FirefoxOptions): Promise<BrowserSession> 
       return pollReply(() => session.sendMessage(message), check, timeoutMs);
     },
     async stopBackground() {
-      const state = await chromeEval(
-        `(async () => { const p = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)});
-           if (!p) throw new Error('extension not installed');
-           await p.extension.terminateBackground(); return String(p.extension.backgroundState); })()`,
-      );
-      if (state !== 'stopped') throw new Error(`background state after terminate: ${String(state)}`);
+      // A watched page's next request (the fake pages make one a second) wakes the event page again
+      // at once, sometimes before the state can be read: try again until it is seen stopped.
+      let state: unknown;
+      for (let attempt = 0; attempt < 5 && state !== 'stopped'; attempt++) {
+        state = await chromeEval(
+          `(async () => { const p = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)});
+             if (!p) throw new Error('extension not installed');
+             await p.extension.terminateBackground(); return String(p.extension.backgroundState); })()`,
+        );
+      }
+      if (state !== 'stopped') throw new Error(`background state after terminate, 5 times: ${String(state)}`);
     },
     async wakeBackground() {
       // Any runtime message wakes an event page; a background without a handler still wakes.
