@@ -8,7 +8,7 @@ import type { PlatformId, Status } from '../../src/core/types';
 import type { Episode } from '../../src/shared/history';
 import type { StatusReport } from '../../src/shared/messages';
 import type { BrowserSession, PageHandle } from '../harness';
-import { dumpStorage } from '../reliability-b/storage-audit';
+import { dumpStorage, type StorageDump } from '../reliability-b/storage-audit';
 
 export const ALL: PlatformId[] = ['whatsapp', 'facebook', 'instagram'];
 export const PAGE_URL: Record<PlatformId, string> = {
@@ -74,7 +74,7 @@ export async function startRecorder(s: BrowserSession): Promise<{ page: PageHand
     const api = g.browser ?? g.chrome;
     const rec = {
       badge: [] as { at: number; text: string }[],
-      writes: [] as { at: number; area: string; keys: string[]; made?: number }[],
+      writes: [] as Observed['writes'],
     };
     g.__rec = rec;
     api.storage.onChanged.addListener((c, area) => {
@@ -191,19 +191,19 @@ export function burst(
 /**
  * Waits until what the background stored (read from one of its pages) passes `check`. Tests that
  * stop the background must wait for this: the write chain stores changes a little later, and
- * an earlier value of the same key is usually there already.
+ * an earlier value of the same key is usually there already. Returns what passed.
  */
 export async function untilStored(
   s: BrowserSession,
-  check: (stored: { session: Record<string, unknown>; local: Record<string, unknown> }) => boolean,
+  check: (stored: StorageDump) => boolean,
   timeoutMs = 10_000,
-): Promise<void> {
+): Promise<StorageDump> {
   const page = await s.openExtensionPage('src/popup/index.html');
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
       const stored = await dumpStorage(page);
-      if (check(stored)) return;
+      if (check(stored)) return stored;
       if (Date.now() > deadline) throw new Error('the background did not store the expected state in time');
       await sleep(200);
     }

@@ -105,8 +105,7 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
     const e = d.session[STORAGE.engine] as EngineState | undefined;
     return e ? sumWindow(e.platforms.instagram.win, e.global.now, WINDOW_MS).n[CLASS_INDEX[cls]]! : 0;
   };
-  await untilStored(s, (d) => countIn(d) >= 9_900).catch(() => undefined);
-  const counted = countIn(await dumpStorage(rec.page));
+  const counted = countIn(await untilStored(s, (d) => countIn(d) >= 9_900).catch(() => dumpStorage(rec.page)));
   console.log(
     `[measure] case 4 ${s.browser}: ${res.failed}/10000 failed in ${sendMs} ms (${Math.round(res.failed / (sendMs / 1000))}/s); counted ${counted} (2-min window); ` +
       `session writes ${batches.length} over ${Math.round((Date.now() - t0) / 1000)} s (max ${maxInWindow(batches, 2_000)} in any 2 s; local max ${worstLocal}; ` +
@@ -214,7 +213,6 @@ export async function allFailing(s: BrowserSession) {
   for (const p of pages) await p.close();
 }
 
-/** Case 11 (shortened: 6 s on, 6 s off for 72 s; the 10-minute run is the unit test): ≤ 1 notice, damped badge. */
 /** Case 11: Instagram's connections reset and work again every `flipMs`, `flips` times. */
 export async function flapping(s: BrowserSession, server: FakePlatform, flipMs = 20_000, flips = 30) {
   const ig = await s.openPage(PAGE_URL.instagram);
