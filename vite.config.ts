@@ -1,6 +1,8 @@
 /**
  * One source manifest, two builds: `vite build --mode chrome` → dist/chrome (MV3 service worker),
  * `vite build --mode firefox` → dist/firefox (event page via background.scripts, gecko settings).
+ * Modes `chrome-test` / `firefox-test` build the same code into dist-test/ with the short timers of
+ * src/shared/timings.ts, for the fast browser tests.
  */
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
@@ -64,8 +66,10 @@ export const classicJsx: Plugin = {
 };
 
 export default defineConfig(({ mode }) => {
-  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  const target: Target = mode.startsWith('firefox') ? 'firefox' : 'chrome';
+  const testBuild = mode.endsWith('-test');
   return {
+    define: { __NAZAR_TEST_BUILD__: JSON.stringify(testBuild) },
     plugins: [
       preact(),
       classicJsx,
@@ -74,7 +78,7 @@ export default defineConfig(({ mode }) => {
       contentScriptAsOneFile(baseManifest.content_scripts),
     ],
     build: {
-      outDir: `dist/${target}`,
+      outDir: `${testBuild ? 'dist-test' : 'dist'}/${target}`,
       emptyOutDir: true,
       target: 'es2022',
       minify: true,

@@ -44,18 +44,21 @@ const bannerStringsOnly: Plugin = {
 export function contentScriptAsOneFile(scripts: ContentScript[]): Plugin {
   let outDir = '';
   let root = '';
+  let define: Record<string, unknown> | undefined;
   return {
     name: 'nazar-content-script',
     apply: 'build',
     configResolved(config) {
       root = config.root;
       outDir = resolve(config.root, config.build.outDir);
+      define = config.define; // the same build flags (e.g. the test build's timings) as the pages
     },
     async closeBundle() {
       await build({
         configFile: false,
         root,
         logLevel: 'warn',
+        define,
         plugins: [bannerStringsOnly],
         build: {
           outDir,

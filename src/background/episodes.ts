@@ -7,8 +7,9 @@
  */
 import { CAUSES, type PlatformId, type PlatformReport, SCOPES } from '../core/types';
 import type { Episode } from '../shared/history';
+import { TIMINGS } from '../shared/timings';
 
-export const GRACE_MS = 2 * 60_000;
+export const GRACE_MS = TIMINGS.backGraceMs;
 
 export interface OpenEpisode extends Episode {
   notifiedOutage: boolean;

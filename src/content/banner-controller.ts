@@ -2,6 +2,7 @@
 import type { PlatformId, PlatformReport } from '../core/types';
 import type { Lang } from '../shared/i18n';
 import type { LanguageSetting } from '../shared/settings';
+import { TIMINGS } from '../shared/timings';
 import { createBannerDom } from './banner-dom';
 import { createBannerState } from './banner-state';
 import { bannerText, recoveredText } from './banner-view';
@@ -15,7 +16,7 @@ export const RECOVERED_NOTE_MS = 6000;
  * it never covers the site's own controls for long. A new severity or cause unfolds it; so does
  * a click on the chip. It waits while the reader points at it or has focus in it.
  */
-export const FOLD_AFTER_MS = 20_000;
+export const FOLD_AFTER_MS = TIMINGS.bannerFoldMs;
 const FOLD_RETRY_MS = 3_000;
 
 export interface BannerDeps {

@@ -8,7 +8,7 @@ import {
   newWindow,
   sumWindow,
 } from '../../../src/core/window';
-import { prng } from '../../reliability/fuzz-gen';
+import { prng } from '../../support/fuzz-gen';
 
 /** The plain definition: every slot whose bucket lies in the span. */
 function reference(win: BucketWindow, now: number, spanMs: number, notBefore: number) {

@@ -1,0 +1,112 @@
+/**
+ * The error page: www.facebook.com does not resolve → the tab shows our page with the DNS
+ * explanation; "try again" is let through once (no loop); Back works; an unwatched site that
+ * fails is left to the browser. Chromium and Firefox, with the shared harness.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../support/banner-page';
+import { backOnce } from '../support/errorpage-page';
+import type { PageHandle } from '../support/harness';
+import {
+  type BrowserName,
+  type BrowserSession,
+  type FakePlatform,
+  launchBrowser,
+  startFakePlatform,
+} from '../support/harness';
+
+const FB = 'https://www.facebook.com/groups/feed/';
+
+async function bodyText(page: PageHandle): Promise<string> {
+  return page.evaluate(() => document.body?.textContent ?? '').catch(() => '');
+}
+
+for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+  describe(`error page in ${browser}`, () => {
+    let server: FakePlatform;
+    let s: BrowserSession;
+    // Puppeteer (BiDi) does not track a navigation the extension starts; ask the document instead.
+    const urlOf = async (p: PageHandle) =>
+      browser === 'chromium' ? p.url() : await p.evaluate(() => location.href).catch(() => p.url());
+    const isErrorPage = (u: string) => u.startsWith(`${s.extensionOrigin}/src/errorpage/index.html`);
+
+    beforeAll(async () => {
+      server = await startFakePlatform();
+      s = await launchBrowser({ browser, server, hosts: { 'www.facebook.com': 'NOTFOUND' } });
+      await s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
+      // 2021: every resolver answered SERVFAIL for Meta's names.
+      for (const name of ['facebook.com', 'www.facebook.com']) server.setDns(name, { status: 2 });
+    });
+    afterAll(async () => {
+      await s?.close();
+      await server?.close();
+    });
+
+    it('replaces the browser’s page for a DNS failure of www.facebook.com, with the DNS explanation', async () => {
+      const page = await s.openPage('https://www.instagram.com/');
+      // Like a page with Facebook embeds during the outage: a few failing requests first.
+      await page.evaluate(async () => {
+        for (let i = 0; i < 6; i++) {
+          await fetch(`https://www.facebook.com/plugins/like.php?i=${i}`, { mode: 'no-cors' }).catch(() => {});
+          await new Promise((r) => setTimeout(r, 300));
+        }
+      });
+      await page.goto(FB, { timeoutMs: 10_000 });
+      const shown = await until(() => urlOf(page), isErrorPage, 15_000);
+      expect(isErrorPage(shown)).toBe(true);
+      const params = new URL(shown).searchParams;
+      expect(params.get('url')).toBe(FB);
+      expect(params.get('platform')).toBe('facebook');
+      expect(params.get('error')).toBe('dns');
+
+      const text = await until(
+        () => bodyText(page),
+        (t) => t.includes('इंटरनेट की फ़ोनबुक') || t.includes('DNS'),
+        20_000,
+      );
+      expect(text).toContain('इंटरनेट की फ़ोनबुक');
+      expect(text).toContain('Facebook नहीं खुल सका');
+      expect(text).toContain('www.facebook.com का वेब पता नहीं ढूंढ पाया');
+      expect(text).toContain('फिर से कोशिश करें');
+      await page.screenshot('errorpage-facebook-dns');
+
+      // One Back reaches the page before: the browser's own failed entry reloads, fails, and the
+      // background steps back past it; never into our page again (no loop).
+      const back = await backOnce(page, { urlOf, isErrorPage, expectPrefix: 'https://www.instagram.com/' });
+      expect(back.landed.startsWith('https://www.instagram.com/')).toBe(true);
+      expect(back.afterLeaving.some(isErrorPage), back.seen.join(' → ')).toBe(false);
+    });
+
+    it('“try again” goes to the site once and is not redirected again while the verdict is unchanged', async () => {
+      const page = await s.openPage('https://www.instagram.com/');
+      await page.goto(FB, { timeoutMs: 10_000 });
+      expect(isErrorPage(await until(() => urlOf(page), isErrorPage, 15_000))).toBe(true);
+      // Let the verdict settle, so the retry is judged against a stable one.
+      await until(
+        () => bodyText(page),
+        (t) => t.includes('DNS'),
+        20_000,
+      );
+      await new Promise((r) => setTimeout(r, 2000));
+      await page.evaluate(() => (document.querySelector('.ep-retry') as HTMLButtonElement).click());
+      const left = await until(
+        () => urlOf(page),
+        (u) => !u.startsWith(s.extensionOrigin),
+        10_000,
+      );
+      expect(left.startsWith(s.extensionOrigin)).toBe(false);
+      // No loop: for the next few seconds the tab stays with the browser's own page for the site.
+      await new Promise((r) => setTimeout(r, 4000));
+      expect(isErrorPage(await urlOf(page))).toBe(false);
+      await page.screenshot('errorpage-after-retry');
+    });
+
+    it('leaves a failing site that is not watched to the browser', async () => {
+      const page = await s.openPage();
+      const r = await page.goto('https://unwatched.example/', { timeoutMs: 10_000 });
+      expect(r.error).toBeTruthy();
+      await new Promise((res) => setTimeout(res, 3000));
+      expect((await urlOf(page)).startsWith(s.extensionOrigin)).toBe(false);
+    });
+  });
+}

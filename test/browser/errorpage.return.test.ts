@@ -1,0 +1,74 @@
+/**
+ * Automatic return: www.facebook.com resets every connection → the error page; the server
+ * recovers → the background sees Facebook `up` again → the tab goes back to the site by itself.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatusReport } from '../../src/shared/messages';
+import { until } from '../support/banner-page';
+import type { PageHandle } from '../support/harness';
+import {
+  type BrowserName,
+  type BrowserSession,
+  type FakePlatform,
+  launchBrowser,
+  startFakePlatform,
+} from '../support/harness';
+
+const FB = 'https://www.facebook.com/';
+
+for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+  describe(`error page returns by itself in ${browser}`, () => {
+    let server: FakePlatform;
+    let s: BrowserSession;
+    const urlOf = async (p: PageHandle) =>
+      browser === 'chromium' ? p.url() : await p.evaluate(() => location.href).catch(() => p.url());
+    const isErrorPage = (u: string) => u.startsWith(`${s.extensionOrigin}/src/errorpage/index.html`);
+
+    beforeAll(async () => {
+      server = await startFakePlatform();
+      s = await launchBrowser({ browser, server });
+      await s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
+    });
+    afterAll(async () => {
+      await s?.close();
+      await server?.close();
+    });
+
+    it('goes back to the site when Facebook works again', async () => {
+      server.setMode('facebook.com', 'reset');
+      const page = await s.openPage('https://www.instagram.com/');
+      await page.evaluate(async () => {
+        for (let i = 0; i < 6; i++) {
+          await fetch(`https://www.facebook.com/plugins/like.php?i=${i}`, { mode: 'no-cors' }).catch(() => {});
+          await new Promise((r) => setTimeout(r, 300));
+        }
+      });
+      await page.goto(FB, { timeoutMs: 10_000 });
+      const shown = await until(() => urlOf(page), isErrorPage, 15_000);
+      expect(isErrorPage(shown)).toBe(true);
+      expect(new URL(shown).searchParams.get('error')).toBe('unreachable');
+      await s.waitForReply<StatusReport>(
+        { type: 'get-status' },
+        (r) => r.platforms.facebook.verdict.status === 'down',
+        20_000,
+      );
+      const waiting = await page.evaluate(() => document.body.textContent ?? '');
+      expect(waiting).toContain('अपने-आप वापस ले जाएगा');
+      await page.screenshot('errorpage-facebook-unreachable');
+
+      server.setMode('facebook.com', 'healthy');
+      const back = await until(
+        () => urlOf(page),
+        (u) => u.startsWith(FB),
+        90_000,
+      );
+      expect(back.startsWith(FB)).toBe(true);
+      const title = await until(
+        () => page.evaluate(() => document.title).catch(() => ''),
+        (t) => t.includes('Facebook (fake)'),
+        10_000,
+      );
+      expect(title).toContain('Facebook (fake)');
+    });
+  });
+}

@@ -1,0 +1,31 @@
+/** Steps shared by the error-page browser tests (errorpage.navigation, reliability-b.errorpage). */
+
+import { until } from './banner-page';
+import type { PageHandle } from './harness';
+
+/**
+ * Presses Back once and follows the tab until it reaches `expectPrefix` (or 8 s pass), then watches
+ * 2 s more. `afterLeaving` is every URL seen from the moment the tab left the error page: until
+ * Back commits, the tab still reports our page, so only what comes after says whether it looped.
+ */
+export async function backOnce(
+  page: PageHandle,
+  o: { urlOf(p: PageHandle): Promise<string>; isErrorPage(u: string): boolean; expectPrefix: string },
+): Promise<{ landed: string; seen: string[]; afterLeaving: string[] }> {
+  // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
+  await (page.raw as any).goBack({ timeout: 10_000 }).catch(() => undefined);
+  const seen: string[] = [];
+  const landed = await until(
+    async () => {
+      const u = await o.urlOf(page);
+      seen.push(u);
+      return u;
+    },
+    (x) => x.startsWith(o.expectPrefix),
+    8_000,
+  );
+  const afterLeaving = seen.slice(seen.findIndex((u) => !o.isErrorPage(u)));
+  await new Promise((r) => setTimeout(r, 2_000));
+  afterLeaving.push(await o.urlOf(page));
+  return { landed, seen, afterLeaving };
+}

@@ -1,0 +1,111 @@
+/** The browser-neutral interface every browser test uses. Chromium and Firefox implement it. */
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** Where a navigation ended: an HTTP status, or the browser's own error string. */
+export interface NavigationResult {
+  status?: number;
+  error?: string;
+}
+
+export interface PageHandle {
+  url(): string;
+  /** Never throws for network failures: they come back as `{ error }`. */
+  goto(url: string, opts?: { timeoutMs?: number }): Promise<NavigationResult>;
+  /** Runs `fn` in the page (Playwright/Puppeteer semantics: it is serialised, so no closures). */
+  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /** Saves artifacts/screenshots/<browser>/<name>.png and returns the path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+  /** The underlying Playwright or Puppeteer page, for anything this interface lacks. */
+  readonly raw: unknown;
+}
+
+export interface BrowserSession {
+  readonly browser: BrowserName;
+  /** Chromium's extension id, or Firefox's pinned moz-extension uuid. */
+  readonly extensionId: string;
+  /** 'chrome-extension://<id>' or 'moz-extension://<uuid>' (no trailing slash). */
+  readonly extensionOrigin: string;
+  readonly userDataDir: string;
+  openPage(url?: string): Promise<PageHandle>;
+  /** Opens a page of the extension, e.g. 'src/popup/index.html', and waits until its DOM is there. */
+  openExtensionPage(path: string): Promise<PageHandle>;
+  /**
+   * Sends a protocol message (src/shared/messages.ts) to the background from an extension page,
+   * as the popup would, and returns the reply. Rejects with the browser's error if nobody answers.
+   */
+  sendMessage<T = unknown>(message: unknown): Promise<T>;
+  /** Polls `sendMessage` until `check(reply)` holds or the timeout passes; returns the last reply. */
+  waitForReply<T = unknown>(message: unknown, check: (reply: T) => boolean, timeoutMs?: number): Promise<T>;
+  /** Stops the service worker (Chromium) / unloads the event page (Firefox). In-memory state is lost. */
+  stopBackground(): Promise<void>;
+  /** Wakes the background again by asking it something; resolves when it has answered. */
+  wakeBackground(): Promise<void>;
+  /** Closes the browser and starts it again with the same profile and the same extension. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function screenshotPath(browser: BrowserName, name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const dir = join(REPO_ROOT, 'artifacts', 'screenshots', browser);
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${safe}.png`);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls a condition every 100 ms; throws `message` when it is still false after `timeoutMs`. */
+export async function until(cond: () => boolean, timeoutMs: number, message: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(message);
+    await sleep(100);
+  }
+}
+
+/** Shared by both browsers: poll a message until the reply satisfies `check`. */
+export async function pollReply<T>(
+  send: () => Promise<T>,
+  check: (reply: T) => boolean,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await send();
+      if (check(last)) return last;
+    } catch (e) {
+      lastError = e;
+    }
+    await sleep(250);
+  }
+  if (last !== undefined) return last;
+  throw lastError instanceof Error ? lastError : new Error('no reply before the timeout');
+}
+
+/** Runs in an extension page: the promise-based runtime API in either browser. */
+export function sendFromPage(message: unknown): Promise<unknown> {
+  const g = globalThis as unknown as {
+    browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+    chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+  };
+  return (g.browser ?? g.chrome).runtime.sendMessage(message);
+}
+
+/** Runs in the worker or an extension page: answers once the storage API is up. */
+export function storageProbe(): Promise<unknown> {
+  const g = globalThis as unknown as {
+    browser?: { storage: { local: { get(k: null): Promise<unknown> } } };
+    chrome: { storage: { local: { get(k: null): Promise<unknown> } } };
+  };
+  return (g.browser ?? g.chrome).storage.local.get(null).then(() => true);
+}
