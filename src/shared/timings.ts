@@ -23,7 +23,7 @@ export const REAL_TIMINGS = {
 /** The test build's values: long enough for a test to observe the state before, short enough not to wait. */
 export const TEST_TIMINGS = {
   backGraceMs: 5_432,
-  bannerFoldMs: 2_345,
+  bannerFoldMs: 6_543,
 } as const;
 
 export const TIMINGS: { readonly backGraceMs: number; readonly bannerFoldMs: number } = TEST_BUILD

@@ -4,19 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
-import {
-  BANNER_RGB,
-  bannerTextCdp,
-  buttonCentre,
-  hostFacts,
-  near,
-  pixelAt,
-  setViewport,
-  until,
-} from '../support/banner-page';
+import { BANNER_RGB, bannerTextCdp, buttonCentre, hostFacts, near, pixelAt, setViewport } from '../support/banner-page';
+import { browserSuite } from '../support/browser-suite';
+import { eventually } from '../support/eventually';
 import {
   type BrowserName,
   type BrowserSession,
+  BUILD_TIMINGS,
   type FakePlatform,
   launchBrowser,
   startFakePlatform,
@@ -29,16 +23,13 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`banner in ${browser}`, () => {
     let server: FakePlatform;
     let s: BrowserSession;
-
-    beforeAll(async () => {
-      server = await startFakePlatform();
-      s = await launchBrowser({ browser, server });
+    const suite = browserSuite(browser, {}, async (t) => {
       // The headless browsers' UI language is English; the banner follows the user's setting.
-      await s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
+      await t.s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
     });
-    afterAll(async () => {
-      await s?.close();
-      await server?.close();
+
+    beforeAll(() => {
+      ({ s, server } = suite);
     });
 
     it('appears with the right words when Instagram’s API gets 503s, and goes after recovery', async () => {
@@ -50,9 +41,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const down = await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
       expect(problem(down)).toBe(true);
 
-      const facts = await until(
+      const facts = await eventually(
         () => hostFacts(page),
         (f) => f.count === 1 && f.height > 0,
+        { timeoutMs: 20_000 },
       );
       expect(facts).toMatchObject({ count: 1, shadowRootVisible: false, top: 0, text: '' });
       // A slim bar, not an overlay.
@@ -87,17 +79,17 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       server.setMode('instagram.com', 'healthy');
       await s.waitForReply<StatusReport>({ type: 'get-status' }, (r) => statusOf(r) === 'up', 60_000);
       if (browser === 'chromium') {
-        const note = await until(
+        const note = await eventually(
           () => bannerTextCdp(page),
           (t) => (t ?? '').includes('ठीक हो गया'),
-          5000,
+          { timeoutMs: 5000 },
         );
         expect(note).toContain('Instagram ठीक हो गया');
       }
-      const gone = await until(
+      const gone = await eventually(
         () => hostFacts(page),
         (f) => f.count === 0,
-        15_000,
+        { timeoutMs: 15_000 },
       );
       expect(gone.count).toBe(0);
     });
@@ -107,9 +99,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const page = await s.openPage('https://www.instagram.com/');
       server.setMode('instagram.com', 'error', { status: 503 });
       const before = await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
-      await until(
+      await eventually(
         () => hostFacts(page),
         (f) => f.count === 1 && f.height > 0,
+        { timeoutMs: 20_000 },
       );
 
       const attack = await page.evaluate(() => {
@@ -142,9 +135,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       });
       expect(attack).toEqual({ shadow: true, attach: true });
 
-      const back = await until(
+      const back = await eventually(
         () => hostFacts(page),
         (f) => f.count === 1 && f.height > 0,
+        { timeoutMs: 20_000 },
       );
       expect(back.count).toBe(1);
       expect(back.top).toBe(0);
@@ -166,9 +160,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const page = await s.openPage('https://www.instagram.com/');
       server.setMode('instagram.com', 'error', { status: 503 });
       await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
-      const f = await until(
+      const f = await eventually(
         () => hostFacts(page),
         (x) => x.count === 1 && x.height > 0,
+        { timeoutMs: 20_000 },
       );
       // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
       const raw = page.raw as any;
@@ -187,10 +182,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       }
       // The close button is the last thing on the bar's right.
       await raw.mouse.click(width - 26, mid);
-      const closed = await until(
+      const closed = await eventually(
         () => hostFacts(page),
         (x) => x.count === 0,
-        5_000,
+        { timeoutMs: 5_000 },
       );
       expect(closed.count).toBe(0);
       // Still failing, more reports arrive: it stays closed.
@@ -201,7 +196,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       server.setMode('instagram.com', 'healthy');
     });
 
-    it('folds into a small chip at the top centre after 20 s, freeing the site’s controls; a click unfolds it', async () => {
+    it('folds into a small chip at the top centre after a while (20 s; the test build’s 6.5 s), freeing the site’s controls; a click unfolds it', async () => {
       server.setMode('instagram.com', 'healthy');
       const page = await s.openPage('https://www.instagram.com/');
       // A control of the site's own in the top-left corner, under where the bar lies.
@@ -219,9 +214,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const clicks = () => page.evaluate(() => Number(document.getElementById('site-menu')?.dataset.clicks));
       server.setMode('instagram.com', 'error', { status: 503 });
       const down = await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
-      const whole = await until(
+      const whole = await eventually(
         () => hostFacts(page),
         (x) => x.count === 1 && x.height > 0,
+        { timeoutMs: 20_000 },
       );
       const shownAt = Date.now();
       // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
@@ -232,17 +228,18 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       // The pointer resting on the banner keeps it whole (the reader may be reading it): move away.
       await raw.mouse.move(Math.round(width / 2), 400);
 
-      const folded = await until(
+      const folded = await eventually(
         () => hostFacts(page),
         (x) => x.count === 1 && x.height > 0 && x.height < whole.height,
-        // 20 s after the last change of what it says (degraded → down restarts the wait).
-        60_000,
+        {
+          timeoutMs: 60_000, // the fold delay after the last change of what it says (degraded → down restarts the wait).
+        },
       );
       const foldedAfter = Date.now() - shownAt;
       console.log(
         `[measure] ${browser} banner folded ${foldedAfter} ms after it appeared: ${whole.height} → ${folded.height} px`,
       );
-      expect(foldedAfter).toBeGreaterThan(15_000);
+      expect(foldedAfter).toBeGreaterThan(BUILD_TIMINGS.bannerFoldMs - 1_000);
       expect(folded.height).toBeLessThanOrEqual(40);
       const colour = BANNER_RGB[statusOf(down) as 'down' | 'degraded'];
       // Above the text line: the chip's background, not a glyph.
@@ -259,10 +256,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
 
       // A real click on the chip brings the whole banner back.
       await raw.mouse.click(Math.round(width / 2), Math.round(folded.height / 2));
-      const unfolded = await until(
+      const unfolded = await eventually(
         () => hostFacts(page),
         (x) => x.height >= whole.height,
-        5_000,
+        { timeoutMs: 5_000 },
       );
       expect(unfolded.height).toBeGreaterThanOrEqual(whole.height);
       const back = await pixelAt(s, page, 3, 3);
@@ -275,9 +272,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const page = await s.openPage('https://www.instagram.com/');
       server.setMode('instagram.com', 'error', { status: 503 });
       await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
-      await until(
+      await eventually(
         () => hostFacts(page),
         (x) => x.count === 1 && x.height > 0,
+        { timeoutMs: 20_000 },
       );
       const ext = await s.openExtensionPage('src/popup/index.html');
       await ext
@@ -285,10 +283,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         .catch(() => undefined);
       // The old content script sees "Extension context invalidated" and removes its banner;
       // Chrome does not inject the new one into an already open page (we show nothing there).
-      const after = await until(
+      const after = await eventually(
         () => hostFacts(page),
         (x) => x.count === 0,
-        10_000,
+        { timeoutMs: 10_000 },
       );
       expect(after.count).toBe(0);
       server.setMode('instagram.com', 'healthy');

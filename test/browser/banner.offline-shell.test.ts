@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
-import { BANNER_RGB, bannerTextCdp, hostFacts, near, pixelAt, until } from '../support/banner-page';
+import { BANNER_RGB, bannerTextCdp, hostFacts, near, pixelAt } from '../support/banner-page';
+import { eventually } from '../support/eventually';
 import {
   type BrowserName,
   type BrowserSession,
@@ -35,10 +36,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('the page served from the service worker’s cache while WhatsApp is unreachable gets the banner', async () => {
       const page = await s.openPage(SHELL);
-      const controlled = await until(
+      const controlled = await eventually(
         () => page.evaluate(() => navigator.serviceWorker?.controller !== null).catch(() => false),
         Boolean,
-        15_000,
+        { timeoutMs: 15_000 },
       );
       expect(controlled).toBe(true);
 
@@ -48,10 +49,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       await page.goto(SHELL, { timeoutMs: 15_000 }).catch(() => undefined);
       // The tab shows the cached shell (not the browser's error page, not ours), and the network
       // really refused the navigation.
-      const heading = await until(
+      const heading = await eventually(
         () => page.evaluate(() => document.querySelector('h1')?.textContent ?? '').catch(() => ''),
         (h) => h === 'WhatsApp',
-        10_000,
+        { timeoutMs: 10_000 },
       );
       expect(heading).toBe('WhatsApp');
       expect(page.url().startsWith('https://web.whatsapp.com/')).toBe(true);
@@ -62,10 +63,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       // The shell's own calls keep failing: the background says so, and the banner is on the page.
       const r = await s.waitForReply<StatusReport>({ type: 'get-status' }, failing, 40_000);
       expect(failing(r)).toBe(true);
-      const facts = await until(
+      const facts = await eventually(
         () => hostFacts(page),
         (f) => f.count === 1 && f.height > 0,
-        15_000,
+        { timeoutMs: 15_000 },
       );
       expect(facts).toMatchObject({ count: 1, top: 0 });
       const colour = await pixelAt(s, page, 3, 3);

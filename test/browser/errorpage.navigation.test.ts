@@ -4,8 +4,9 @@
  * fails is left to the browser. Chromium and Firefox, with the shared harness.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../support/banner-page';
+
 import { backOnce } from '../support/errorpage-page';
+import { eventually } from '../support/eventually';
 import type { PageHandle } from '../support/harness';
 import {
   type BrowserName,
@@ -52,17 +53,17 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         }
       });
       await page.goto(FB, { timeoutMs: 10_000 });
-      const shown = await until(() => urlOf(page), isErrorPage, 15_000);
+      const shown = await eventually(() => urlOf(page), isErrorPage, { timeoutMs: 15_000 });
       expect(isErrorPage(shown)).toBe(true);
       const params = new URL(shown).searchParams;
       expect(params.get('url')).toBe(FB);
       expect(params.get('platform')).toBe('facebook');
       expect(params.get('error')).toBe('dns');
 
-      const text = await until(
+      const text = await eventually(
         () => bodyText(page),
         (t) => t.includes('इंटरनेट की फ़ोनबुक') || t.includes('DNS'),
-        20_000,
+        { timeoutMs: 20_000 },
       );
       expect(text).toContain('इंटरनेट की फ़ोनबुक');
       expect(text).toContain('Facebook नहीं खुल सका');
@@ -80,19 +81,19 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
     it('“try again” goes to the site once and is not redirected again while the verdict is unchanged', async () => {
       const page = await s.openPage('https://www.instagram.com/');
       await page.goto(FB, { timeoutMs: 10_000 });
-      expect(isErrorPage(await until(() => urlOf(page), isErrorPage, 15_000))).toBe(true);
+      expect(isErrorPage(await eventually(() => urlOf(page), isErrorPage, { timeoutMs: 15_000 }))).toBe(true);
       // Let the verdict settle, so the retry is judged against a stable one.
-      await until(
+      await eventually(
         () => bodyText(page),
         (t) => t.includes('DNS'),
-        20_000,
+        { timeoutMs: 20_000 },
       );
       await new Promise((r) => setTimeout(r, 2000));
       await page.evaluate(() => (document.querySelector('.ep-retry') as HTMLButtonElement).click());
-      const left = await until(
+      const left = await eventually(
         () => urlOf(page),
         (u) => !u.startsWith(s.extensionOrigin),
-        10_000,
+        { timeoutMs: 10_000 },
       );
       expect(left.startsWith(s.extensionOrigin)).toBe(false);
       // No loop: for the next few seconds the tab stays with the browser's own page for the site.

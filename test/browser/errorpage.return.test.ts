@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
-import { until } from '../support/banner-page';
+import { eventually } from '../support/eventually';
 import type { PageHandle } from '../support/harness';
 import {
   type BrowserName,
@@ -44,7 +44,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         }
       });
       await page.goto(FB, { timeoutMs: 10_000 });
-      const shown = await until(() => urlOf(page), isErrorPage, 15_000);
+      const shown = await eventually(() => urlOf(page), isErrorPage, { timeoutMs: 15_000 });
       expect(isErrorPage(shown)).toBe(true);
       expect(new URL(shown).searchParams.get('error')).toBe('unreachable');
       await s.waitForReply<StatusReport>(
@@ -57,16 +57,16 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       await page.screenshot('errorpage-facebook-unreachable');
 
       server.setMode('facebook.com', 'healthy');
-      const back = await until(
+      const back = await eventually(
         () => urlOf(page),
         (u) => u.startsWith(FB),
-        90_000,
+        { timeoutMs: 90_000 },
       );
       expect(back.startsWith(FB)).toBe(true);
-      const title = await until(
+      const title = await eventually(
         () => page.evaluate(() => document.title).catch(() => ''),
         (t) => t.includes('Facebook (fake)'),
-        10_000,
+        { timeoutMs: 10_000 },
       );
       expect(title).toContain('Facebook (fake)');
     });

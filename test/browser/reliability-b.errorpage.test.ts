@@ -7,8 +7,9 @@
  * - "try again" (and the automatic return) go back to the original URL, path and query included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../support/banner-page';
+
 import { backOnce } from '../support/errorpage-page';
+import { eventually } from '../support/eventually';
 import {
   type BrowserName,
   type BrowserSession,
@@ -76,7 +77,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const navs = navigations(page);
       const t0 = Date.now();
       await page.goto(ORIGINAL, { timeoutMs: 10_000 });
-      const shown = await until(() => urlOf(page), isErrorPage, 15_000);
+      const shown = await eventually(() => urlOf(page), isErrorPage, { timeoutMs: 15_000 });
       const redirectMs = Date.now() - t0;
       expect(isErrorPage(shown)).toBe(true);
       expect(new URL(shown).searchParams.get('url')).toBe(ORIGINAL);
@@ -101,22 +102,24 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
 
       // Retry once Facebook works again: back to exactly the original URL, path and query included.
       await page.goto(ORIGINAL, { timeoutMs: 10_000 });
-      await until(() => urlOf(page), isErrorPage, 15_000);
-      await until(() => page.evaluate(() => !!document.querySelector('.ep-retry')).catch(() => false), Boolean, 10_000);
+      await eventually(() => urlOf(page), isErrorPage, { timeoutMs: 15_000 });
+      await eventually(() => page.evaluate(() => !!document.querySelector('.ep-retry')).catch(() => false), Boolean, {
+        timeoutMs: 10_000,
+      });
       server.setMode('facebook.com', 'healthy');
       await page
         .evaluate(() => (document.querySelector('.ep-retry') as HTMLButtonElement | null)?.click())
         .catch(() => {});
-      const landed = await until(
+      const landed = await eventually(
         () => urlOf(page),
         (u) => u === ORIGINAL,
-        15_000,
+        { timeoutMs: 15_000 },
       );
       expect(landed).toBe(ORIGINAL);
-      const heading = await until(
+      const heading = await eventually(
         () => page.evaluate(() => document.querySelector('h1')?.textContent ?? '').catch(() => ''),
         (h) => h === 'Facebook',
-        10_000,
+        { timeoutMs: 10_000 },
       );
       expect(heading).toBe('Facebook');
       await page.close();

@@ -9,8 +9,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
-import { BANNER_RGB, hostFacts, near, pixelAt, until } from '../support/banner-page';
+import { BANNER_RGB, hostFacts, near, pixelAt } from '../support/banner-page';
 import { bannerTextStyle } from '../support/banner-probe';
+import { eventually } from '../support/eventually';
 import {
   attackResult,
   chromiumIdForPath,
@@ -89,10 +90,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const ext = await s.openExtensionPage('src/popup/index.html');
       // The history reaches storage.local within the 2 s write throttle.
       const localBefore = (
-        await until(
+        await eventually(
           () => dumpStorage(ext),
           (d) => 'nazar:history' in d.local,
-          10_000,
+          { timeoutMs: 10_000 },
         )
       ).local;
 
@@ -143,9 +144,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const page = await s.openPage('https://www.instagram.com/');
       server.setMode('instagram.com', 'error', { status: 503 });
       await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
-      const before = await until(
+      const before = await eventually(
         () => hostFacts(page),
         (f) => f.count === 1 && f.height > 0,
+        { timeoutMs: 20_000 },
       );
       expect(before.height).toBeGreaterThan(20);
       const styleBefore = browser === 'chromium' ? await bannerTextStyle(page) : null;
@@ -173,15 +175,19 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       expect(Math.max(...latencies)).toBeLessThan(250);
       // Still working: the background answers and the banner is back once the page stops.
       expect(problem(await s.sendMessage<StatusReport>({ type: 'get-status' }))).toBe(true);
-      const after = await until(
+      const after = await eventually(
         () => hostFacts(page),
         (f) => f.count === 1 && f.height > 0,
-        20_000,
+        { timeoutMs: 20_000 },
       );
       expect(after.count).toBe(1);
       expect(after.top).toBe(0);
-      // No page CSS inside: same height as before the 40 px fonts and line-height 5, same computed style.
-      expect(Math.abs(after.height - before.height)).toBeLessThanOrEqual(2);
+      // No page CSS inside: the same height as before the 40 px fonts and line-height 5 (or, if it has
+      // folded meanwhile, a chip of at most 40 px: page CSS inside would make either far taller).
+      expect(
+        Math.abs(after.height - before.height) <= 2 || after.height <= 40,
+        `${before.height} → ${after.height} px`,
+      ).toBe(true);
       if (browser === 'chromium') {
         const styleAfter = await bannerTextStyle(page);
         expect(styleAfter).toEqual(styleBefore);
@@ -201,7 +207,9 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const hostile = `javascript:document.title='pwned'//<img src=x onerror="document.title='pwned'"><b>bold</b>\u202Egnp.exe`;
       const q = new URLSearchParams({ url: hostile, platform: '<img src=x onerror=alert(1)>', error: '<script>' });
       const ep = await s.openExtensionPage(`src/errorpage/index.html?${q.toString()}`);
-      await until(() => ep.evaluate(() => document.querySelector('main.ep') !== null), Boolean, 10_000);
+      await eventually(() => ep.evaluate(() => document.querySelector('main.ep') !== null), Boolean, {
+        timeoutMs: 10_000,
+      });
       const seen = await ep.evaluate(() => {
         const code = document.querySelector('.ep-url') as HTMLElement | null;
         const cs = code ? getComputedStyle(code) : null;
@@ -228,7 +236,9 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
 
       // Forged evidence in storage (only the extension can write there; still never trusted as markup).
       const popup = await s.openExtensionPage('src/popup/index.html');
-      await until(() => popup.evaluate(() => !!document.querySelector('.headline')), Boolean, 10_000);
+      await eventually(() => popup.evaluate(() => !!document.querySelector('.headline')), Boolean, {
+        timeoutMs: 10_000,
+      });
       const report = await s.sendMessage<StatusReport>({ type: 'get-status' });
       const evilHost = `<img src=x onerror="document.title='pwned'">evil\u202Emoc.koobecaf`;
       const forged = structuredClone(report);
@@ -247,7 +257,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       };
       // The worker, still awake after case 15, writes and pushes its own report every few seconds and
       // replaces the forged one: write it again until the popup is seen showing it.
-      const shown = await until(
+      const shown = await eventually(
         () =>
           popup.evaluate(async (r: unknown) => {
             const g = globalThis as unknown as { chrome: { storage: { session: { set(x: object): Promise<void> } } } };
@@ -264,7 +274,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
             };
           }, forged),
         (x) => x.text.includes('static.evil-cdn.example'),
-        10_000,
+        { timeoutMs: 10_000 },
       );
       expect(shown.text).toContain('static.evil-cdn.example');
       expect(shown.imgs).toBe(0);

@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_URL, DNS_NAMES, DOH_URL, PROBE_URLS } from '../../src/background/checks';
 import type { StatusReport } from '../../src/shared/messages';
-import { until } from '../support/banner-page';
+import { eventually } from '../support/eventually';
 import {
   type BrowserName,
   type BrowserSession,
@@ -119,10 +119,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       }
       const ext = await s.openExtensionPage('src/popup/index.html');
       // Let the throttled writes land before reading storage.
-      const dump = await until(
+      const dump = await eventually(
         () => dumpStorage(ext),
         (d) => 'nazar:history' in d.local && 'nazar:engine' in d.session,
-        10_000,
+        { timeoutMs: 10_000 },
       );
       const findings = auditStorage(dump, SECRETS);
       const bytes = JSON.stringify(dump).length;
@@ -212,10 +212,10 @@ describe('host permissions revoked in Firefox (case 19)', () => {
       15_000,
     );
     expect(granted.hostPermissions).toBe(true);
-    await until(
+    await eventually(
       () => popupFacts(popup),
       (x) => x.headline !== 'नज़र को अनुमति चाहिए',
-      10_000,
+      { timeoutMs: 10_000 },
     );
     await popup.close();
 

@@ -4,7 +4,7 @@
  * background must have counted it. One browser for the whole file: 2 cores, keep runs modest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../support/banner-page';
+import { eventually } from '../support/eventually';
 import { expectCounted, failures, status } from '../support/failure-counting';
 import { type BrowserSession, type FakePlatform, launchBrowser, startFakePlatform } from '../support/harness';
 
@@ -38,10 +38,10 @@ describe('skeleton in Chromium', () => {
     expect(nav.status ?? 0).not.toBe(200);
     await expectCounted(s, 'facebook', 'dns');
     // The extension sends the tab to its error page a moment later: let that navigation finish.
-    await until(
+    await eventually(
       async () => page.url(),
       (u) => u.startsWith(`${s.extensionOrigin}/src/errorpage/`),
-      10_000,
+      { timeoutMs: 10_000 },
     );
     await page.screenshot('skeleton-facebook-notfound');
     await page.close();

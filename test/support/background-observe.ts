@@ -3,40 +3,8 @@
  * message protocol and the browser's own action/notification/storage APIs are used to observe it,
  * from an extension page — never the worker's internals.
  */
-import { expect } from 'vitest';
-import type { PlatformId, Status } from '../../src/core/types';
-import type { Episode } from '../../src/shared/history';
-import type { StatusReport } from '../../src/shared/messages';
+import { eventually } from './eventually';
 import type { BrowserSession, PageHandle } from './harness';
-
-export const GET_STATUS = { type: 'get-status' } as const;
-
-export const verdictOf = (r: StatusReport | undefined, p: PlatformId) => r?.platforms?.[p]?.verdict;
-
-export function is(r: StatusReport | undefined, p: PlatformId, status: Status, cause?: string): boolean {
-  const v = verdictOf(r, p);
-  return v?.status === status && (cause === undefined || v.cause === cause);
-}
-
-/** Polls get-status until `check` holds; returns the report and how long it took (ms). */
-export async function waitStatus(
-  s: BrowserSession,
-  check: (r: StatusReport) => boolean,
-  timeoutMs = 30_000,
-): Promise<{ report: StatusReport; ms: number }> {
-  const t0 = Date.now();
-  const report = await s.waitForReply<StatusReport>(GET_STATUS, (r) => !!r?.platforms && check(r), timeoutMs);
-  const ms = Date.now() - t0;
-  expect(check(report), `${s.browser}: ${JSON.stringify(summary(report))}`).toBe(true);
-  return { report, ms };
-}
-
-export function summary(r: StatusReport | undefined) {
-  if (!r?.platforms) return r;
-  return Object.fromEntries(
-    Object.entries(r.platforms).map(([p, x]) => [p, `${x.verdict.status}/${x.verdict.cause}/${x.verdict.scope}`]),
-  );
-}
 
 export interface BadgeState {
   text: string;
@@ -70,10 +38,6 @@ export async function readBadge(page: PageHandle): Promise<BadgeState> {
   });
 }
 
-export async function history(s: BrowserSession): Promise<Episode[]> {
-  return s.sendMessage<Episode[]>({ type: 'get-history' });
-}
-
 /** A failing page load: the browser reports it; the tab may end on our error page. */
 export async function openFailing(s: BrowserSession, url: string): Promise<PageHandle> {
   const page = await s.openPage();
@@ -81,17 +45,11 @@ export async function openFailing(s: BrowserSession, url: string): Promise<PageH
   return page;
 }
 
-/** Polls the badge state until `check` holds (the background writes its bookkeeping throttled). */
-export async function waitBadge(
+/** Reads the badge state until `check` holds (the background writes its bookkeeping throttled). */
+export function waitBadge(
   page: PageHandle,
   check: (b: BadgeState) => boolean,
   timeoutMs = 10_000,
 ): Promise<BadgeState> {
-  const deadline = Date.now() + timeoutMs;
-  let b = await readBadge(page);
-  while (!check(b) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 250));
-    b = await readBadge(page);
-  }
-  return b;
+  return eventually(() => readBadge(page), check, { timeoutMs, intervalMs: 250 });
 }

@@ -87,16 +87,6 @@ export const BANNER_RGB = { down: [0x8b, 0x1e, 0x1e], degraded: [0x7a, 0x4b, 0x0
 export const near = (a: number[], b: number[], tol = 12) =>
   a.length === 3 && a.every((v, i) => Math.abs(v - (b[i] ?? 0)) <= tol);
 
-export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: T = await fn();
-  while (!ok(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 250));
-    last = await fn();
-  }
-  return last;
-}
-
 export async function setViewport(session: BrowserSession, page: PageHandle, width: number, height: number) {
   // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
   const raw = page.raw as any;

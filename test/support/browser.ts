@@ -3,12 +3,14 @@
  * what the background writes (storage.onChanged), and the status report — all through the
  * extension's own APIs from one of its pages, never the worker's internals.
  */
-import { expect } from 'vitest';
 import type { PlatformId, Status } from '../../src/core/types';
 import type { Episode } from '../../src/shared/history';
 import type { StatusReport } from '../../src/shared/messages';
+import { eventually } from './eventually';
 import type { BrowserSession, PageHandle } from './harness';
 import { dumpStorage, type StorageDump } from './storage-audit';
+
+export { sleep } from './eventually';
 
 export const ALL: PlatformId[] = ['whatsapp', 'facebook', 'instagram'];
 export const PAGE_URL: Record<PlatformId, string> = {
@@ -16,8 +18,6 @@ export const PAGE_URL: Record<PlatformId, string> = {
   facebook: 'https://www.facebook.com/',
   instagram: 'https://www.instagram.com/',
 };
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function summary(r: StatusReport | undefined): Record<string, string> | undefined {
   if (!r?.platforms) return undefined;
@@ -34,19 +34,23 @@ export function is(r: StatusReport | undefined, p: PlatformId, st: Status, cause
   return v?.status === st && (cause === undefined || v.cause === cause);
 }
 
-/** Polls get-status until `check` holds; fails with the last verdicts otherwise. */
+/** Asks get-status until `check` holds; throws with the last verdicts otherwise. */
 export async function waitFor(
   s: BrowserSession,
   check: (r: StatusReport) => boolean,
   timeoutMs = 30_000,
 ): Promise<{ report: StatusReport; ms: number }> {
   const t0 = Date.now();
-  const report = await s.waitForReply<StatusReport>(
-    { type: 'get-status' },
+  const report = await eventually(
+    () => status(s),
     (r) => !!r?.platforms && check(r),
-    timeoutMs,
+    {
+      what: `${s.browser}: verdicts where ${check.toString().replace(/\s+/g, ' ').slice(0, 160)}`,
+      timeoutMs,
+      intervalMs: 250,
+      show: (r) => JSON.stringify(summary(r)),
+    },
   );
-  expect(check(report), `${s.browser}: ${JSON.stringify(summary(report))}`).toBe(true);
   return { report, ms: Date.now() - t0 };
 }
 
@@ -130,22 +134,15 @@ export const outages = (o: Observed) => o.sent.filter((id) => id.startsWith('naz
 export const backs = (o: Observed) => o.sent.filter((id) => id.startsWith('nazar:back:'));
 
 /**
- * Polls a recorder until `done` holds or `timeoutMs` passes; returns the last observation. The
- * "sent" mark reaches storage up to two write slots (2 s each) after the verdict, so a fixed
- * sleep is a race.
+ * Reads a recorder until `done` holds; throws with the last observation otherwise. The "sent" mark
+ * reaches storage up to two write slots (2 s each) after the verdict, so a fixed sleep is a race.
  */
-export async function untilObserved(
+export function untilObserved(
   rec: { read(): Promise<Observed> },
   done: (o: Observed) => boolean,
   timeoutMs = 10_000,
 ): Promise<Observed> {
-  const end = Date.now() + timeoutMs;
-  let o = await rec.read();
-  while (!done(o) && Date.now() < end) {
-    await sleep(250);
-    o = await rec.read();
-  }
-  return o;
+  return eventually(() => rec.read(), done, { timeoutMs, intervalMs: 250 });
 }
 
 /** Runs `fn` in a watched page: the page's own requests are what the extension observes. */
@@ -199,14 +196,11 @@ export async function untilStored(
   timeoutMs = 10_000,
 ): Promise<StorageDump> {
   const page = await s.openExtensionPage('src/popup/index.html');
-  const deadline = Date.now() + timeoutMs;
   try {
-    for (;;) {
-      const stored = await dumpStorage(page);
-      if (check(stored)) return stored;
-      if (Date.now() > deadline) throw new Error('the background did not store the expected state in time');
-      await sleep(200);
-    }
+    return await eventually(() => dumpStorage(page), check, {
+      what: `the background to store the expected state (${check.toString().replace(/\s+/g, ' ').slice(0, 160)})`,
+      timeoutMs,
+    });
   } finally {
     await page.close();
   }

@@ -1,6 +1,6 @@
 /** Steps shared by the error-page browser tests (errorpage.navigation, reliability-b.errorpage). */
 
-import { until } from './banner-page';
+import { eventually } from './eventually';
 import type { PageHandle } from './harness';
 
 /**
@@ -15,14 +15,14 @@ export async function backOnce(
   // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
   await (page.raw as any).goBack({ timeout: 10_000 }).catch(() => undefined);
   const seen: string[] = [];
-  const landed = await until(
+  const landed = await eventually(
     async () => {
       const u = await o.urlOf(page);
       seen.push(u);
       return u;
     },
     (x) => x.startsWith(o.expectPrefix),
-    8_000,
+    { timeoutMs: 8_000 },
   );
   const afterLeaving = seen.slice(seen.findIndex((u) => !o.isErrorPage(u)));
   await new Promise((r) => setTimeout(r, 2_000));

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from './eventually';
 import type { BrowserSession, PageHandle } from './harness';
-import { sleep } from './harness/session';
 
 /** Chromium derives an unpacked extension's id from its absolute path: sha256 → 32 hex digits → a–p. */
 export function chromiumIdForPath(path: string): string {
@@ -93,13 +93,15 @@ export interface AttackResult {
 
 /** Waits for the attack page to finish and returns what it saw. */
 export async function attackResult(page: PageHandle, timeoutMs = 15_000): Promise<AttackResult> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const r = await page.evaluate(() => document.body?.dataset.result ?? null).catch(() => null);
-    if (r) return JSON.parse(r) as AttackResult;
-    await sleep(200);
-  }
-  throw new Error('the other extension’s attack did not finish');
+  const r = await eventually(
+    () => page.evaluate(() => document.body?.dataset.result ?? null).catch(() => null),
+    Boolean,
+    {
+      what: 'the other extension’s attack to finish',
+      timeoutMs,
+    },
+  );
+  return JSON.parse(r as string) as AttackResult;
 }
 
 interface BidiConnection {

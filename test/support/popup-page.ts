@@ -1,6 +1,7 @@
 /** Opening the popup page in a test browser, reading what it shows, and saving full-page screenshots. */
 import type { PlatformId } from '../../src/core/types';
 import type { StatusReport } from '../../src/shared/messages';
+import { eventually } from './eventually';
 import type { BrowserSession, PageHandle } from './harness';
 import { screenshotPath } from './harness/session';
 
@@ -42,13 +43,13 @@ export async function openPopup(s: BrowserSession, width = 380, query = ''): Pro
   return page;
 }
 
+/** Waits until `fn`, run in the page, returns true; throws naming `fn` otherwise. */
 export async function waitFor(page: PageHandle, fn: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await page.evaluate(fn).catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${fn}`);
+  await eventually(() => page.evaluate(fn).catch(() => false), Boolean, {
+    what: `${fn} in the page`,
+    timeoutMs,
+    intervalMs: 100,
+  });
 }
 
 export function popupFacts(page: PageHandle): Promise<PopupFacts> {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import { eventually } from './eventually';
 import { browserExecutable, distFor, type FakePlatform, routeAll } from './harness';
 import { chromiumResolverRules, FIREFOX_QUIET_PREFS, firefoxNetworkPrefs } from './harness/hosts';
 import { sendFromPage } from './harness/session';
@@ -84,14 +85,14 @@ export async function launchStrict(browser: 'chromium' | 'firefox', server: Fake
     url: `moz-extension://${uuid}/src/popup/index.html`,
     wait: 'none',
   });
-  const end = Date.now() + 15_000;
-  while (Date.now() < end) {
-    const ok = await ext
-      .evaluate(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading')
-      .catch(() => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await eventually(
+    () =>
+      ext
+        .evaluate(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading')
+        .catch(() => false),
+    Boolean,
+    { what: 'the extension page to load', timeoutMs: 15_000, intervalMs: 100 },
+  );
   return {
     async openPage(url) {
       const p = await b.newPage();

@@ -3,16 +3,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
+import { eventually } from '../eventually';
 import { chromiumResolverRules, type HostMap, type SpecialPorts } from './hosts';
 import {
   type BrowserSession,
+  clearStorage,
   type NavigationResult,
   type PageHandle,
   pollReply,
   screenshotPath,
   sendFromPage,
   storageProbe,
-  until,
 } from './session';
 
 export interface ChromiumOptions {
@@ -87,6 +88,7 @@ export async function launchChromium(o: ChromiumOptions): Promise<BrowserSession
     extensionId = new URL(worker.url()).host;
     messenger = undefined;
     cdp = undefined;
+    cdpPage = undefined;
   }
 
   /** The worker is ready once it has run its top level and answered a storage call. */
@@ -101,6 +103,7 @@ export async function launchChromium(o: ChromiumOptions): Promise<BrowserSession
    * extension worker's running status; Playwright's Worker object does not report stops.
    */
   let cdp: CDPSession | undefined;
+  let cdpPage: Page | undefined;
   let workerState = 'unknown';
   let stoppedSeen = false;
   async function workerWatch(): Promise<CDPSession> {
@@ -109,6 +112,7 @@ export async function launchChromium(o: ChromiumOptions): Promise<BrowserSession
       return cdp;
     }
     const page = await context.newPage();
+    cdpPage = page;
     const session = await context.newCDPSession(page);
     session.on('ServiceWorker.workerVersionUpdated', (e) => {
       for (const v of e.versions)
@@ -165,18 +169,29 @@ export async function launchChromium(o: ChromiumOptions): Promise<BrowserSession
       await cdp.send('ServiceWorker.stopAllWorkers');
       // A watched page's next request wakes the worker at once, so "stopped" may be brief: wait
       // until it was seen, not until it still holds.
-      await until(() => stoppedSeen, 10_000, 'the service worker did not stop');
+      await eventually(() => stoppedSeen, Boolean, { what: 'the service worker to stop', timeoutMs: 10_000 });
     },
     async wakeBackground() {
       await workerWatch();
       await session.sendMessage({ type: 'get-status' }).catch(() => undefined); // wakes even without a handler
-      await until(() => workerState === 'running', 15_000, `the service worker did not start (${workerState})`);
+      await eventually(
+        () => workerState,
+        (st) => st === 'running',
+        { what: 'the service worker to start', timeoutMs: 15_000 },
+      );
       const w = context.serviceWorkers()[0];
       if (w) await w.evaluate(storageProbe);
     },
     async restart() {
       await context.close();
       await start();
+    },
+    async reset() {
+      const keep = await messengerPage();
+      for (const p of context.pages()) if (p !== keep && p !== cdpPage) await p.close();
+      await keep.evaluate(clearStorage);
+      await session.stopBackground();
+      await session.wakeBackground();
     },
     async close() {
       await context.close().catch(() => undefined);

@@ -44,6 +44,8 @@ export interface FakePlatform {
   modeFor(host: string): { mode: HostMode; opts: ModeOptions };
   /** Override the DoH answer for one name (default: watched names resolve to a Meta address, others NXDOMAIN). */
   setDns(name: string, answer: DnsAnswer): void;
+  /** Back to the start: every host healthy, no DNS overrides, no recorded requests. */
+  resetAll(): void;
   /** Every request that reached the HTTP layer, plus resets (path ''), oldest first. */
   readonly requests: ServedRequest[];
   hits(key: string): number;
@@ -221,6 +223,13 @@ export async function startFakePlatform(): Promise<FakePlatform> {
     },
     setDns(name, answer) {
       dnsOverrides.set(name.toLowerCase(), answer);
+    },
+    resetAll() {
+      modes.clear();
+      fallback = { mode: 'healthy', opts: {} };
+      dnsOverrides.clear();
+      requests.length = 0;
+      cut(() => true, 'healthy');
     },
     hits: (key) => requests.filter((r) => matches(r.host, key.toLowerCase())).length,
     async close() {

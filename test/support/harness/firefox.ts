@@ -17,15 +17,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { eventually } from '../eventually';
 import { FIREFOX_QUIET_PREFS, firefoxNetworkPrefs, type HostMap } from './hosts';
 import {
   type BrowserSession,
+  clearStorage,
   type NavigationResult,
   type PageHandle,
   pollReply,
   screenshotPath,
   sendFromPage,
-  sleep,
   storageProbe,
 } from './session';
 
@@ -130,15 +131,14 @@ export async function launchFirefox(o: FirefoxOptions): Promise<BrowserSession> 
       const page = await browser.newPage();
       const url = `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
       await bidi().send('browsingContext.navigate', { context: contextId(page), url, wait: 'none' });
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        const state = await page
-          .evaluate(() => (location.protocol === 'moz-extension:' ? document.readyState : 'elsewhere'))
-          .catch(() => 'navigating');
-        if (state === 'interactive' || state === 'complete') break;
-        if (Date.now() > deadline) throw new Error(`extension page ${path} did not load (state: ${state})`);
-        await sleep(100);
-      }
+      await eventually(
+        () =>
+          page
+            .evaluate(() => (location.protocol === 'moz-extension:' ? document.readyState : 'elsewhere'))
+            .catch(() => 'navigating'),
+        (state) => state === 'interactive' || state === 'complete',
+        { what: `extension page ${path} to load`, timeoutMs: 15_000, intervalMs: 100 },
+      );
       return wrapPage(page);
     },
     async sendMessage<T>(message: unknown) {
@@ -174,6 +174,13 @@ export async function launchFirefox(o: FirefoxOptions): Promise<BrowserSession> 
     async restart() {
       await browser.close();
       await start();
+    },
+    async reset() {
+      const keep = await messengerPage();
+      for (const p of await browser.pages()) if (p !== keep) await p.close();
+      await keep.evaluate(clearStorage);
+      await session.stopBackground();
+      await session.wakeBackground();
     },
     async close() {
       await browser.close().catch(() => undefined);

@@ -14,6 +14,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { REAL_TIMINGS, TEST_TIMINGS } from '../../../src/shared/timings';
 import { launchChromium } from './chromium';
 import type { FakePlatform } from './fake-platform';
 import { launchFirefox } from './firefox';
@@ -23,6 +24,9 @@ import { type BrowserName, type BrowserSession, REPO_ROOT } from './session';
 export { type FakePlatform, type HostMode, startFakePlatform } from './fake-platform';
 export { ALL_FAKE_HOSTS, CHECK_HOSTS, type HostMap, type HostTarget, PLATFORM_HOSTS, routeAll } from './hosts';
 export type { BrowserName, BrowserSession, NavigationResult, PageHandle } from './session';
+
+/** The timings of the build the tests load (NAZAR_BUILD): short in dist-test/, real in dist/. */
+export const BUILD_TIMINGS = process.env.NAZAR_BUILD === 'dist-test' ? TEST_TIMINGS : REAL_TIMINGS;
 
 export interface LaunchOptions {
   browser: BrowserName;

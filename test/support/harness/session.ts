@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eventually } from '../eventually';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -41,7 +42,7 @@ export interface BrowserSession {
    * as the popup would, and returns the reply. Rejects with the browser's error if nobody answers.
    */
   sendMessage<T = unknown>(message: unknown): Promise<T>;
-  /** Polls `sendMessage` until `check(reply)` holds or the timeout passes; returns the last reply. */
+  /** Polls `sendMessage` until `check(reply)` holds and returns that reply; throws with the last one on timeout. */
   waitForReply<T = unknown>(message: unknown, check: (reply: T) => boolean, timeoutMs?: number): Promise<T>;
   /** Stops the service worker (Chromium) / unloads the event page (Firefox). In-memory state is lost. */
   stopBackground(): Promise<void>;
@@ -49,6 +50,12 @@ export interface BrowserSession {
   wakeBackground(): Promise<void>;
   /** Closes the browser and starts it again with the same profile and the same extension. */
   restart(): Promise<void>;
+  /**
+   * Between tests: closes every page but the harness's own, clears the extension's storage (both
+   * areas) and restarts its background, so the next test starts from a fresh install's state
+   * without a new browser.
+   */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,37 +66,23 @@ export function screenshotPath(browser: BrowserName, name: string): string {
   return join(dir, `${safe}.png`);
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls a condition every 100 ms; throws `message` when it is still false after `timeoutMs`. */
-export async function until(cond: () => boolean, timeoutMs: number, message: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(message);
-    await sleep(100);
-  }
+/**
+ * Shared by both browsers: sends a message until the reply satisfies `check`; throws with the last
+ * reply (or the last error) when it never does.
+ */
+export function pollReply<T>(send: () => Promise<T>, check: (reply: T) => boolean, timeoutMs: number): Promise<T> {
+  return eventually(send, check, { what: 'a reply that passes the check', timeoutMs, intervalMs: 250 });
 }
 
-/** Shared by both browsers: poll a message until the reply satisfies `check`. */
-export async function pollReply<T>(
-  send: () => Promise<T>,
-  check: (reply: T) => boolean,
-  timeoutMs: number,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      last = await send();
-      if (check(last)) return last;
-    } catch (e) {
-      lastError = e;
-    }
-    await sleep(250);
-  }
-  if (last !== undefined) return last;
-  throw lastError instanceof Error ? lastError : new Error('no reply before the timeout');
+/** Runs in an extension page: clears both storage areas of the extension. */
+export function clearStorage(): Promise<unknown> {
+  type Area = { clear(): Promise<void> };
+  const g = globalThis as unknown as {
+    browser?: { storage: { local: Area; session: Area } };
+    chrome: { storage: { local: Area; session: Area } };
+  };
+  const { local, session } = (g.browser ?? g.chrome).storage;
+  return Promise.all([local.clear(), session.clear()]);
 }
 
 /** Runs in an extension page: the promise-based runtime API in either browser. */

@@ -1,0 +1,87 @@
+/**
+ * Soak: the production build's real waits, which the fast tier's test build shortens.
+ * - The "back" notice only after a platform has stayed fine for the whole 2-minute grace.
+ * - Reliability case 3: a background left idle stops by itself (Chromium's worker after ~30 s;
+ *   Firefox's event page after `extensions.background.idle.timeout`, set to 15 s here, as the
+ *   default of 30 s would also do), and after more than 60 s of idleness a failing load wakes it
+ *   and its first error counts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REAL_TIMINGS } from '../../src/shared/timings';
+import { backs, is, outages, PAGE_URL, startRecorder, waitFor } from '../support/browser';
+import { coldWake, type RestartRun } from '../support/e2e-restarts';
+import { eventually, throughout } from '../support/eventually';
+import { type BrowserName, launchBrowser, startFakePlatform } from '../support/harness';
+
+const IDLE_MS = 61_000;
+
+for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+  describe(`${browser}: the production build's real timers`, () => {
+    const run = {} as RestartRun;
+    beforeAll(async () => {
+      run.server = await startFakePlatform();
+      run.s = await launchBrowser({
+        browser,
+        server: run.server,
+        firefoxPrefs: { 'extensions.background.idle.timeout': 15_000 },
+      });
+    });
+    afterAll(async () => {
+      await run.s?.close();
+      await run.server?.close();
+    });
+
+    it('the "back" notice waits for the whole 2-minute grace after a recovery, then comes once', async () => {
+      const { s, server } = run;
+      const ig = await s.openPage(PAGE_URL.instagram);
+      await waitFor(s, (r) => is(r, 'instagram', 'up'));
+      const rec = await startRecorder(s);
+      server.setMode('instagram.com', 'error', { status: 503 });
+      server.setMode('cdninstagram.com', 'error', { status: 503 });
+      await waitFor(s, (r) => is(r, 'instagram', 'down'));
+      await eventually(
+        () => rec.read(),
+        (o) => outages(o).length === 1,
+        { what: 'one outage notice' },
+      );
+      server.setMode('instagram.com', 'healthy');
+      server.setMode('cdninstagram.com', 'healthy');
+      const { ms } = await waitFor(s, (r) => is(r, 'instagram', 'up'), 30_000);
+      const upAt = Date.now();
+      const graceMs = REAL_TIMINGS.backGraceMs;
+      // Not before the grace is over (less 5 s for the write slots and polling)...
+      await throughout(
+        () => rec.read(),
+        (o) => backs(o).length === 0,
+        {
+          what: 'no "back" notice during the grace',
+          forMs: graceMs - 5_000,
+          intervalMs: 1_000,
+        },
+      );
+      // ...and then exactly once.
+      const o = await eventually(
+        () => rec.read(),
+        (x) => backs(x).length > 0,
+        {
+          what: 'the "back" notice after the grace',
+          timeoutMs: 30_000,
+          intervalMs: 500,
+        },
+      );
+      const afterMs = Date.now() - upAt;
+      console.log(`[measure] soak ${browser}: up ${ms} ms after the recovery; "back" ${afterMs} ms after up`);
+      expect(afterMs).toBeGreaterThanOrEqual(graceMs - 5_000);
+      expect(backs(o)).toHaveLength(1);
+      expect(outages(o)).toHaveLength(1);
+      await rec.page.close();
+      await ig.close();
+    }, 240_000);
+
+    it(
+      'case 3: the idle background stops by itself; after 61 s a failing load wakes it and counts',
+      () => coldWake(run, IDLE_MS),
+      IDLE_MS + 90_000,
+    );
+  });
+}
