@@ -198,6 +198,10 @@ for (const browser of BROWSERS) {
       const { ig } = await outage(t.s, t.server, 'reset', 'unreachable');
       const kept = await history(t.s);
       expect(kept[0]?.end).toBeNull();
+      // The open episode must be in storage before the browser closes (writes are throttled).
+      await untilStored(t.s, ({ local }) =>
+        ((local['nazar:history'] as { id: string }[] | undefined) ?? []).some((e) => e.id === kept[0]?.id),
+      );
       // The tab is closed and the platform recovers while the browser is shut: nobody sees it come back.
       await ig.close();
       instagram(t.server, 'healthy');

@@ -4,7 +4,6 @@
  * most four badge changes. The same limits on a virtual clock: test/unit/background/flapping-limits.test.ts.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { flapping } from '../support/e2e-signals';
 import {
   type BrowserName,
   type BrowserSession,
@@ -12,6 +11,7 @@ import {
   launchBrowser,
   startFakePlatform,
 } from '../support/harness';
+import { flapping } from '../support/signal-steps';
 
 for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${browser}: flapping for 10 minutes`, () => {

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { PAGE_URL, waitFor } from '../support/browser';
-import { storm } from '../support/e2e-signals';
 import {
   type BrowserName,
   type BrowserSession,
@@ -14,6 +13,7 @@ import {
   launchBrowser,
   startFakePlatform,
 } from '../support/harness';
+import { storm } from '../support/signal-steps';
 
 for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`${browser}: a storm of failing requests`, () => {

@@ -1,6 +1,6 @@
-/** Steps shared by the error-page browser tests (errorpage.navigation, reliability-b.errorpage). */
+/** Steps shared by the error-page browser tests (error-page-dns, error-page-redirects). */
 
-import { eventually } from './eventually';
+import { eventually, throughout } from './eventually';
 import type { PageHandle } from './harness';
 
 /**
@@ -25,7 +25,13 @@ export async function backOnce(
     { timeoutMs: 8_000 },
   );
   const afterLeaving = seen.slice(seen.findIndex((u) => !o.isErrorPage(u)));
-  await new Promise((r) => setTimeout(r, 2_000));
-  afterLeaving.push(await o.urlOf(page));
+  // Then 2 s more of what the tab shows: a loop would bring our page back.
+  afterLeaving.push(
+    ...(await throughout(
+      () => o.urlOf(page),
+      () => true,
+      { what: 'the tab', forMs: 2_000 },
+    )),
+  );
   return { landed, seen, afterLeaving };
 }

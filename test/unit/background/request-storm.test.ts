@@ -1,7 +1,7 @@
 /**
  * Case 4: 10,000 failing requests in 10 s, through the real listener path (toTraceEvent → worker →
  * engine → badge/episodes/write chain) on a virtual clock. Memory, storage writes, listener cost
- * and notifications are measured; the browser run of the same storm is in test/browser/reliability-a.*.
+ * and notifications are measured; the browser run of the same storm is in test/soak/request-storm.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QUEUE_MAX } from '../../../src/background/worker';

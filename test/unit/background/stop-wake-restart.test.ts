@@ -1,7 +1,7 @@
 /**
  * Cases 1–3 (restarts and wake-ups) on the real worker and engine with a virtual clock: a worker
  * stopped mid-outage, a browser restart, a cold wake. The browser runs of the same cases are in
- * test/browser/reliability-a.*.test.ts.
+ * test/browser/outage-journey.test.ts and test/soak/real-timers.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HISTORY_MAX_AGE_MS } from '../../../src/background/history';

@@ -1,6 +1,6 @@
 /**
  * The manifests as the browsers will read them: dist/chrome and dist/firefox after `npm run build`
- * (`npm test` builds before the e2e step; run `npm run build` first when calling vitest directly).
+ * (`npm test` builds before the browser tests; run `npm run build` first when calling vitest directly).
  * Checks what the stores and the permission story in the README depend on.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

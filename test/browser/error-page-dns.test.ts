@@ -3,18 +3,12 @@
  * explanation; "try again" is let through once (no loop); Back works; an unwatched site that
  * fails is left to the browser. Chromium and Firefox, with the shared harness.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
+import { beforeAll, describe, expect, it } from 'vitest';
+import { is, waitFor } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { backOnce } from '../support/errorpage-page';
-import { eventually } from '../support/eventually';
-import type { PageHandle } from '../support/harness';
-import {
-  type BrowserName,
-  type BrowserSession,
-  type FakePlatform,
-  launchBrowser,
-  startFakePlatform,
-} from '../support/harness';
+import { eventually, throughout } from '../support/eventually';
+import type { BrowserName, BrowserSession, PageHandle } from '../support/harness';
 
 const FB = 'https://www.facebook.com/groups/feed/';
 
@@ -24,23 +18,19 @@ async function bodyText(page: PageHandle): Promise<string> {
 
 for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`error page in ${browser}`, () => {
-    let server: FakePlatform;
     let s: BrowserSession;
     // Puppeteer (BiDi) does not track a navigation the extension starts; ask the document instead.
     const urlOf = async (p: PageHandle) =>
       browser === 'chromium' ? p.url() : await p.evaluate(() => location.href).catch(() => p.url());
     const isErrorPage = (u: string) => u.startsWith(`${s.extensionOrigin}/src/errorpage/index.html`);
 
-    beforeAll(async () => {
-      server = await startFakePlatform();
-      s = await launchBrowser({ browser, server, hosts: { 'www.facebook.com': 'NOTFOUND' } });
-      await s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
+    const suite = browserSuite(browser, { hosts: { 'www.facebook.com': 'NOTFOUND' } }, async (t) => {
+      await t.s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
       // 2021: every resolver answered SERVFAIL for Meta's names.
-      for (const name of ['facebook.com', 'www.facebook.com']) server.setDns(name, { status: 2 });
+      for (const name of ['facebook.com', 'www.facebook.com']) t.server.setDns(name, { status: 2 });
     });
-    afterAll(async () => {
-      await s?.close();
-      await server?.close();
+    beforeAll(() => {
+      ({ s } = suite);
     });
 
     it('replaces the browser’s page for a DNS failure of www.facebook.com, with the DNS explanation', async () => {
@@ -88,7 +78,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         (t) => t.includes('DNS'),
         { timeoutMs: 20_000 },
       );
-      await new Promise((r) => setTimeout(r, 2000));
+      await waitFor(s, (r) => is(r, 'facebook', 'down', 'dns'));
       await page.evaluate(() => (document.querySelector('.ep-retry') as HTMLButtonElement).click());
       const left = await eventually(
         () => urlOf(page),
@@ -97,8 +87,11 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       );
       expect(left.startsWith(s.extensionOrigin)).toBe(false);
       // No loop: for the next few seconds the tab stays with the browser's own page for the site.
-      await new Promise((r) => setTimeout(r, 4000));
-      expect(isErrorPage(await urlOf(page))).toBe(false);
+      await throughout(
+        () => urlOf(page),
+        (u) => !isErrorPage(u),
+        { what: 'no second redirect', forMs: 3_000 },
+      );
       await page.screenshot('errorpage-after-retry');
     });
 
@@ -106,8 +99,14 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const page = await s.openPage();
       const r = await page.goto('https://unwatched.example/', { timeoutMs: 10_000 });
       expect(r.error).toBeTruthy();
-      await new Promise((res) => setTimeout(res, 3000));
-      expect((await urlOf(page)).startsWith(s.extensionOrigin)).toBe(false);
+      await throughout(
+        () => urlOf(page),
+        (u) => !u.startsWith(s.extensionOrigin),
+        {
+          what: 'the browser’s own page, not ours',
+          forMs: 2_000,
+        },
+      );
     });
   });
 }

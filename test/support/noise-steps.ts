@@ -4,7 +4,9 @@
  * verdicts and evidence through the extension's message protocol.
  */
 import { expect } from 'vitest';
-import { burst, is, outages, sleep, startRecorder, status, summary, waitFor } from './browser';
+import type { StatusReport } from '../../src/shared/messages';
+import { ALL, burst, is, outages, startRecorder, status, summary, waitFor } from './browser';
+import { throughout } from './eventually';
 import type { BrowserSession, FakePlatform, PageHandle } from './harness';
 
 /** Case 7: aborted requests (and, per browser, ad-blocker / tracking-protection blocks) change nothing. */
@@ -33,8 +35,16 @@ export async function noiseIsIgnored(s: BrowserSession, server: FakePlatform, pa
     return n;
   });
   expect(aborted).toBe(30);
-  await sleep(2_000);
-  const r = await status(s);
+  // For 2 s after the aborts (their events arrive meanwhile) no platform counts a failure.
+  const quiet = await throughout(
+    () => status(s),
+    (x) =>
+      ALL.every(
+        (p) => x.platforms[p].evidence.failed === 0 && ['up', 'unknown'].includes(x.platforms[p].verdict.status),
+      ),
+    { what: 'no failure counted for the aborted requests', forMs: 2_000, show: (x) => JSON.stringify(summary(x)) },
+  );
+  const r = quiet.at(-1) as StatusReport;
   const o = await rec.read();
   console.log(
     `[measure] case 7 ${s.browser}: ${aborted} aborted (${[...new Set(failures)].join(', ')}) → ${JSON.stringify(summary(r))}`,
@@ -86,8 +96,17 @@ export async function duplicatesCountOnce(s: BrowserSession, server: FakePlatfor
   );
   expect(loaded).toBe(n);
   const { report } = await waitFor(s, (r) => (r.platforms.facebook.evidence.byClass.server ?? 0) >= n, 15_000);
-  await sleep(1_500); // late duplicates would arrive now
-  const ev = (await status(s)).platforms.facebook.evidence;
+  // Late duplicates would arrive now: the count stays at one per request.
+  const counts = await throughout(
+    () => status(s),
+    (x) => x.platforms.facebook.evidence.byClass.server === n,
+    {
+      what: `the server count staying at ${n}`,
+      forMs: 1_500,
+      show: (x) => JSON.stringify(x.platforms.facebook.evidence.byClass),
+    },
+  );
+  const ev = (counts.at(-1) as StatusReport).platforms.facebook.evidence;
   console.log(`[measure] case 8 ${s.browser}: ${n} failing images → server count ${ev.byClass.server}`);
   expect(ev.byClass.server).toBe(n);
   expect(report.platforms.facebook.evidence.hosts).toContain('static.xx.fbcdn.net');
@@ -104,8 +123,16 @@ export async function unknownErrorChromium(s: BrowserSession, wa: PageHandle) {
   const res = await burst(wa, 'https://static.whatsapp.net/unk/', 40, 20);
   expect(res.failed).toBe(40);
   const { report } = await waitFor(s, (r) => (r.platforms.whatsapp.evidence.byClass.unknown ?? 0) >= 40, 15_000);
-  await sleep(3_000);
-  const r = await status(s);
+  const held = await throughout(
+    () => status(s),
+    (x) => !is(x, 'whatsapp', 'down'),
+    {
+      what: 'whatsapp not down on unknown errors alone',
+      forMs: 3_000,
+      show: (x) => JSON.stringify(summary(x)),
+    },
+  );
+  const r = held.at(-1) as StatusReport;
   console.log(
     `[measure] case 9 chromium: ${[...new Set(seen)].join(',')} ×40 → unknown=${r.platforms.whatsapp.evidence.byClass.unknown}, ${JSON.stringify(summary(r))}`,
   );
@@ -118,20 +145,21 @@ export async function unknownErrorChromium(s: BrowserSession, wa: PageHandle) {
 export async function oneCdnHost(s: BrowserSession, server: FakePlatform, ig: PageHandle) {
   server.setMode('scontent.cdninstagram.com', 'reset');
   const rec = await startRecorder(s);
-  const t0 = Date.now();
-  const statuses = new Set<string>();
+  const notDown = (x: StatusReport) => !is(x, 'instagram', 'down');
   const loads = ig.evaluate(async () => {
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 40; i++) {
       const img = new Image();
       img.src = `https://scontent.cdninstagram.com/v/t51/${i}.jpg?u=${Date.now()}`;
       await new Promise((r) => setTimeout(r, 250));
     }
   });
-  while (Date.now() - t0 < 16_000) {
-    const r = await status(s);
-    statuses.add(r.platforms.instagram.verdict.status);
-    await sleep(500);
-  }
+  // While the page keeps loading failing images for 10 s: never down.
+  const during = await throughout(() => status(s), notDown, {
+    what: 'instagram not down while one CDN host fails',
+    forMs: 10_000,
+    intervalMs: 500,
+    show: (x) => JSON.stringify(summary(x)),
+  });
   await loads;
   // A gallery: 12 images from the CDN at once, all failing, while the page and its API work.
   await ig.evaluate(() => {
@@ -140,14 +168,17 @@ export async function oneCdnHost(s: BrowserSession, server: FakePlatform, ig: Pa
       img.src = `https://scontent.cdninstagram.com/v/t51/g${i}.jpg?u=${Date.now()}`;
     }
   });
-  for (let i = 0; i < 10; i++) {
-    statuses.add((await status(s)).platforms.instagram.verdict.status);
-    await sleep(500);
-  }
+  const after = await throughout(() => status(s), notDown, {
+    what: 'instagram not down after a gallery of failing CDN images',
+    forMs: 4_000,
+    intervalMs: 500,
+    show: (x) => JSON.stringify(summary(x)),
+  });
+  const statuses = new Set([...during, ...after].map((x) => x.platforms.instagram.verdict.status));
   const r = await status(s);
   const o = await rec.read();
   console.log(
-    `[measure] case 10 ${s.browser}: CDN host failing 15 s → statuses seen ${[...statuses].join(',')}; failed ${r.platforms.instagram.evidence.failed}/${r.platforms.instagram.evidence.total}`,
+    `[measure] case 10 ${s.browser}: CDN host failing 10 s and a gallery → statuses seen ${[...statuses].join(',')}; failed ${r.platforms.instagram.evidence.failed}/${r.platforms.instagram.evidence.total}`,
   );
   expect(r.platforms.instagram.evidence.hosts).toContain('scontent.cdninstagram.com');
   expect(statuses.has('down')).toBe(false);

@@ -9,10 +9,11 @@
  *    restart; while revoked nothing is blamed). Chromium cannot revoke required host permissions:
  *    the test shows that it refuses, and the extension keeps working.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_URL, DNS_NAMES, DOH_URL, PROBE_URLS } from '../../src/background/checks';
 import type { StatusReport } from '../../src/shared/messages';
-import { eventually } from '../support/eventually';
+import { browserSuite } from '../support/browser-suite';
+import { eventually, throughout } from '../support/eventually';
 import {
   type BrowserName,
   type BrowserSession,
@@ -57,21 +58,18 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
     let s: BrowserSession;
     const ownRequests: string[] = [];
 
-    beforeAll(async () => {
-      server = await startFakePlatform();
-      s = await launchBrowser({ browser, server });
+    const suite = browserSuite(browser, {}, async (t) => {
       if (browser === 'chromium') {
         // biome-ignore lint/suspicious/noExplicitAny: Playwright's BrowserContext behind a page handle.
-        const ctx = ((await s.openPage()).raw as any).context();
+        const ctx = ((await t.s.openPage()).raw as any).context();
         ctx.on('request', (r: { url(): string; serviceWorker(): unknown }) => {
-          if (r.serviceWorker() && !r.url().startsWith(s.extensionOrigin)) ownRequests.push(r.url());
+          if (r.serviceWorker() && !r.url().startsWith(t.s.extensionOrigin)) ownRequests.push(r.url());
         });
       }
-      await s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
+      await t.s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
     });
-    afterAll(async () => {
-      await s?.close();
-      await server?.close();
+    beforeAll(() => {
+      ({ s, server } = suite);
     });
 
     it('storage holds only hostnames, classes, counts and times; the only outbound requests are the named checks', async () => {
@@ -97,8 +95,12 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
 
       // No page open now: whatever reaches the fake platform is the extension's own doing.
       const mark = server.requests.length;
-      await s.sendMessage({ type: 'check-now' });
-      await new Promise((r) => setTimeout(r, 1500));
+      await s.sendMessage({ type: 'check-now' }); // answers once its round of checks is done
+      await eventually(
+        () => server.requests.length - mark,
+        (n) => n > 0,
+        { what: 'the checks to reach the fakes' },
+      );
       const pageless = server.requests.slice(mark).map((r) => `${r.host}${r.path}`);
       expect(pageless.length).toBeGreaterThan(0);
       expect(pageless.filter((x) => !NAMED_HOST_PATHS.has(x))).toEqual([]);
@@ -108,8 +110,14 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const mark2 = server.requests.length;
       const own2 = ownRequests.length;
       await s.sendMessage({ type: 'check-now' });
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(server.requests.slice(mark2)).toEqual([]);
+      await throughout(
+        () => server.requests.slice(mark2),
+        (x) => x.length === 0,
+        {
+          what: 'no request with every check off',
+          forMs: 1_500,
+        },
+      );
       expect(ownRequests.slice(own2)).toEqual([]);
       await s.sendMessage({ type: 'set-settings', patch: { checks: { platform: true, control: true, dns: true } } });
 
@@ -140,19 +148,16 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
 describe('host permissions revoked in Firefox (case 19)', () => {
   let server: FakePlatform;
   let s: BrowserSession;
-  beforeAll(async () => {
-    server = await startFakePlatform();
-    // Stands in for the user's "Allow" in Firefox's permission prompt (the request itself is real).
-    s = await launchBrowser({
-      browser: 'firefox',
-      server,
-      firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
-    });
-    await s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
+  const suite = browserSuite(
+    'firefox',
+    { firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false } },
+    async (t) => {
+      // Stands in for the user's "Allow" in Firefox's permission prompt (the request itself is real).
+      await t.s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
+    },
+  );
+  beforeAll(() => {
+    ({ s, server } = suite);
   });
 
   it('explains and asks; nothing is blamed while revoked; after the grant monitoring works without a restart', async () => {
@@ -184,8 +189,16 @@ describe('host permissions revoked in Firefox (case 19)', () => {
     const ig = await s.openPage('https://www.instagram.com/');
     const mark = server.requests.length;
     const afterCheck = await s.sendMessage<StatusReport>({ type: 'check-now' });
-    await new Promise((r) => setTimeout(r, 3000));
-    const report = await s.sendMessage<StatusReport>({ type: 'get-status' });
+    // Instagram keeps failing meanwhile: for 3 s nothing may be blamed on anyone.
+    const quiet = await throughout(
+      () => s.sendMessage<StatusReport>({ type: 'get-status' }),
+      (r) =>
+        !(['whatsapp', 'facebook', 'instagram'] as const).some((p) =>
+          ['down', 'degraded'].includes(r.platforms[p].verdict.status),
+        ),
+      { what: 'nothing blamed while the permissions are revoked', forMs: 3_000, intervalMs: 500 },
+    );
+    const report = quiet.at(-1) as StatusReport;
     const blamed = (['whatsapp', 'facebook', 'instagram'] as const).filter((p) =>
       ['down', 'degraded'].includes(report.platforms[p].verdict.status),
     );

@@ -3,17 +3,12 @@
  * network to WhatsApp fails. The content script runs on that page too, so the banner shows there.
  * Chromium and Firefox, with the shared harness (the fake page's `?shell` service worker).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
 import { BANNER_RGB, bannerTextCdp, hostFacts, near, pixelAt } from '../support/banner-page';
+import { browserSuite } from '../support/browser-suite';
 import { eventually } from '../support/eventually';
-import {
-  type BrowserName,
-  type BrowserSession,
-  type FakePlatform,
-  launchBrowser,
-  startFakePlatform,
-} from '../support/harness';
+import type { BrowserName, BrowserSession, FakePlatform } from '../support/harness';
 
 const SHELL = 'https://web.whatsapp.com/?shell=1';
 const failing = (r: StatusReport) => ['down', 'degraded'].includes(r?.platforms?.whatsapp?.verdict?.status);
@@ -22,16 +17,17 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`WhatsApp Web's offline shell in ${browser}`, () => {
     let server: FakePlatform;
     let s: BrowserSession;
-    beforeAll(async () => {
-      server = await startFakePlatform();
-      // Firefox lets service workers run on a site whose certificate is only accepted by the test
-      // harness when this devtools pref is on (Chromium: --ignore-certificate-errors does it).
-      s = await launchBrowser({ browser, server, firefoxPrefs: { 'devtools.serviceWorkers.testing.enabled': true } });
-      await s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
-    });
-    afterAll(async () => {
-      await s?.close();
-      await server?.close();
+    const suite = browserSuite(
+      browser,
+      { firefoxPrefs: { 'devtools.serviceWorkers.testing.enabled': true } },
+      async (t) => {
+        // Firefox lets service workers run on a site whose certificate is only accepted by the test
+        // harness when this devtools pref is on (Chromium: --ignore-certificate-errors does it).
+        await t.s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
+      },
+    );
+    beforeAll(() => {
+      ({ s, server } = suite);
     });
 
     it('the page served from the service worker’s cache while WhatsApp is unreachable gets the banner', async () => {

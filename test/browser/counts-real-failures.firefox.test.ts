@@ -3,22 +3,19 @@
  * so failures come from: names left unmapped (NS_ERROR_UNKNOWN_HOST), the fake platform switched to
  * 503 / reset / empty, and a URL on a closed port (NS_ERROR_CONNECTION_REFUSED). One browser per file.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
+import { browserSuite } from '../support/browser-suite';
 import { expectCounted, failures, status } from '../support/failure-counting';
-import { type BrowserSession, type FakePlatform, launchBrowser, startFakePlatform } from '../support/harness';
+import type { BrowserSession, FakePlatform } from '../support/harness';
 
 describe('skeleton in Firefox', () => {
   let server: FakePlatform;
   let s: BrowserSession;
 
-  beforeAll(async () => {
-    server = await startFakePlatform();
-    s = await launchBrowser({ browser: 'firefox', server, hosts: { 'www.facebook.com': 'NOTFOUND' } });
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
+  const suite = browserSuite('firefox', { hosts: { 'www.facebook.com': 'NOTFOUND' } });
+  beforeAll(() => {
+    ({ s, server } = suite);
   });
 
   it('installs the add-on and its background answers get-status', async () => {

@@ -3,26 +3,21 @@
  * (resolver rules, a local HTTPS server answering 503, resetting, closing, a closed port) and the
  * background must have counted it. One browser for the whole file: 2 cores, keep runs modest.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite } from '../support/browser-suite';
 import { eventually } from '../support/eventually';
 import { expectCounted, failures, status } from '../support/failure-counting';
-import { type BrowserSession, type FakePlatform, launchBrowser, startFakePlatform } from '../support/harness';
+import type { BrowserSession, FakePlatform } from '../support/harness';
 
 describe('skeleton in Chromium', () => {
   let server: FakePlatform;
   let s: BrowserSession;
 
-  beforeAll(async () => {
-    server = await startFakePlatform();
-    s = await launchBrowser({
-      browser: 'chromium',
-      server,
-      hosts: { 'www.facebook.com': 'NOTFOUND', 'web.whatsapp.com': 'REFUSED', 'mmg.whatsapp.net': 'RESET' },
-    });
+  const suite = browserSuite('chromium', {
+    hosts: { 'www.facebook.com': 'NOTFOUND', 'web.whatsapp.com': 'REFUSED', 'mmg.whatsapp.net': 'RESET' },
   });
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ s, server } = suite);
   });
 
   it('loads the extension and its background answers get-status', async () => {

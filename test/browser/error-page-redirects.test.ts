@@ -6,18 +6,11 @@
  * - one redirect, no loop; Back leaves it and never lands on it again;
  * - "try again" (and the automatic return) go back to the original URL, path and query included.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite } from '../support/browser-suite';
 import { backOnce } from '../support/errorpage-page';
 import { eventually } from '../support/eventually';
-import {
-  type BrowserName,
-  type BrowserSession,
-  type FakePlatform,
-  launchBrowser,
-  type PageHandle,
-  startFakePlatform,
-} from '../support/harness';
+import type { BrowserName, BrowserSession, FakePlatform, PageHandle } from '../support/harness';
 
 const ORIGINAL = 'https://www.facebook.com/groups/feed/index.html?ref=bookmark&sk=h';
 
@@ -40,14 +33,11 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       return seen;
     }
 
-    beforeAll(async () => {
-      server = await startFakePlatform();
-      s = await launchBrowser({ browser, server });
-      await s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
+    const suite = browserSuite(browser, {}, async (t) => {
+      await t.s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
     });
-    afterAll(async () => {
-      await s?.close();
-      await server?.close();
+    beforeAll(() => {
+      ({ s, server } = suite);
     });
 
     it('leaves failing iframes, failing fetches and unwatched sites to the browser', async () => {

@@ -1,36 +1,30 @@
 /**
- * Reliability cases 7–10 in both browsers (issue 7): noise ignored, duplicates counted once,
- * unknown error strings (Chromium), one failing CDN host. Shared steps: test/support/e2e-noise.ts.
+ * Telling outages from noise, in both browsers, with the three sites open and working (reset and
+ * reopened for every test): aborted requests change nothing (case 7), one request reported by
+ * several events counts once (case 8), an unknown error string is unknown and never alone `down`
+ * (case 9, Chromium), one failing CDN host while the page works is at most `degraded` (case 10).
+ * Steps: test/support/noise-steps.ts.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { PAGE_URL, waitFor } from '../support/browser';
-import { duplicatesCountOnce, noiseIsIgnored, oneCdnHost, unknownErrorChromium } from '../support/e2e-noise';
-import {
-  type BrowserName,
-  type BrowserSession,
-  type FakePlatform,
-  launchBrowser,
-  type PageHandle,
-  startFakePlatform,
-} from '../support/harness';
+import { BROWSERS, browserSuite } from '../support/browser-suite';
+import type { BrowserSession, FakePlatform, PageHandle } from '../support/harness';
+import { duplicatesCountOnce, noiseIsIgnored, oneCdnHost, unknownErrorChromium } from '../support/noise-steps';
 
-for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+for (const browser of BROWSERS) {
   describe(`${browser}: telling outages from noise`, () => {
     let server: FakePlatform;
     let s: BrowserSession;
     let pages: PageHandle[] = [];
-    beforeAll(async () => {
-      server = await startFakePlatform();
-      s = await launchBrowser({ browser, server });
+    const suite = browserSuite(browser, {}, async (t) => {
       pages = [];
-      for (const url of [PAGE_URL.instagram, PAGE_URL.facebook, PAGE_URL.whatsapp]) pages.push(await s.openPage(url));
-      await waitFor(s, (r) =>
+      for (const url of [PAGE_URL.instagram, PAGE_URL.facebook, PAGE_URL.whatsapp]) pages.push(await t.s.openPage(url));
+      await waitFor(t.s, (r) =>
         ['whatsapp', 'facebook', 'instagram'].every((p) => r.platforms[p as 'whatsapp'].verdict.status === 'up'),
       );
     });
-    afterAll(async () => {
-      await s?.close();
-      await server?.close();
+    beforeAll(() => {
+      ({ s, server } = suite);
     });
 
     it('case 7: aborted requests change nothing', () => noiseIsIgnored(s, server, pages));

@@ -3,12 +3,13 @@
  * portal or an intercepting middlebox; the neutral (plain HTTP) check gets the portal's login page.
  * Expected: no platform outage, and the explanation says the network is interfering.
  * (The VPN-switch half — ERR_NETWORK_CHANGED — cannot be produced on demand in a browser; it is
- * covered on the real engine and worker in test/unit/reliability/noise.test.ts.)
+ * covered on the real engine and worker in test/unit/background/noise-ignored.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
 import { explainReport } from '../../src/ui/explain';
-import { ALL, PAGE_URL, sleep, summary } from '../support/browser';
+import { ALL, PAGE_URL, summary } from '../support/browser';
+import { eventually, throughout } from '../support/eventually';
 import { type FakePlatform, startFakePlatform } from '../support/harness';
 import { launchStrict, type StrictSession } from '../support/strict-tls';
 
@@ -29,16 +30,21 @@ for (const browser of ['chromium', 'firefox'] as const) {
 
     it('case 13: certificate errors everywhere → the network intercepts, no platform outage', async () => {
       const t0 = Date.now();
-      let r: StatusReport | undefined;
       for (const p of ALL) await s.openPage(PAGE_URL[p]);
-      while (Date.now() - t0 < 30_000) {
-        r = await s.sendMessage<StatusReport>({ type: 'get-status' });
-        if (ALL.every((p) => r!.platforms[p].verdict.cause === 'tls')) break;
-        await sleep(500);
-      }
+      const all = (r: StatusReport) => ALL.every((p) => r.platforms[p].verdict.cause === 'tls');
+      await eventually(() => s.sendMessage<StatusReport>({ type: 'get-status' }), all, {
+        what: 'cause tls for all three',
+        timeoutMs: 30_000,
+        show: (r) => JSON.stringify(summary(r)),
+      });
       for (const p of ALL) await s.openPage(PAGE_URL[p]); // the user tries again
-      await sleep(6_000);
-      r = await s.sendMessage<StatusReport>({ type: 'get-status' });
+      // Trying again changes nothing: still the network, never a platform outage.
+      const seen = await throughout(() => s.sendMessage<StatusReport>({ type: 'get-status' }), all, {
+        what: 'cause tls for all three after the user tried again',
+        forMs: 3_000,
+        intervalMs: 500,
+      });
+      const r = seen.at(-1) as StatusReport;
       const sent = await s.evalExtension(async () => {
         type Api = {
           storage: { session: { get(k: string): Promise<Record<string, { sent?: string[] } | undefined>> } };

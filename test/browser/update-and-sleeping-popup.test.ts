@@ -8,20 +8,14 @@
  * 22 notifications: at most one outage and one "back" per episode even when it relapses; the setting
  *    is respected; Chromium: no crash when the system refuses them (Firefox: see the unit test).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
 import { hostFacts } from '../support/banner-page';
 import { untilStored } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { eventually } from '../support/eventually';
 import { firefoxInstall } from '../support/extensions';
-import {
-  type BrowserName,
-  type BrowserSession,
-  distFor,
-  type FakePlatform,
-  launchBrowser,
-  startFakePlatform,
-} from '../support/harness';
+import { type BrowserName, type BrowserSession, distFor, type FakePlatform } from '../support/harness';
 import { sendFromPage } from '../support/harness/session';
 import { captureConsoleCdp, captureConsolePuppeteer, platformFonts } from '../support/lifecycle';
 import { openPopup, popupFacts } from '../support/popup-page';
@@ -36,14 +30,11 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`updates, popup and notifications in ${browser}`, () => {
     let server: FakePlatform;
     let s: BrowserSession;
-    beforeAll(async () => {
-      server = await startFakePlatform();
-      s = await launchBrowser({ browser, server, chromiumArgs: ['--enable-unsafe-extension-debugging'] });
-      await s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
+    const suite = browserSuite(browser, { chromiumArgs: ['--enable-unsafe-extension-debugging'] }, async (t) => {
+      await t.s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
     });
-    afterAll(async () => {
-      await s?.close();
-      await server?.close();
+    beforeAll(() => {
+      ({ s, server } = suite);
     });
 
     it('21: the popup opened while the background sleeps renders from storage quickly, in Devanagari', async () => {

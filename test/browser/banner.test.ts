@@ -2,19 +2,12 @@
  * The banner on a fake https://www.instagram.com whose API calls start getting 503s, then recover;
  * and a hostile page that attacks the banner. Chromium and Firefox, with the shared harness.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
 import { BANNER_RGB, bannerTextCdp, buttonCentre, hostFacts, near, pixelAt, setViewport } from '../support/banner-page';
 import { browserSuite } from '../support/browser-suite';
 import { eventually } from '../support/eventually';
-import {
-  type BrowserName,
-  type BrowserSession,
-  BUILD_TIMINGS,
-  type FakePlatform,
-  launchBrowser,
-  startFakePlatform,
-} from '../support/harness';
+import { type BrowserName, type BrowserSession, BUILD_TIMINGS, type FakePlatform } from '../support/harness';
 
 const problem = (r: StatusReport) => ['down', 'degraded'].includes(r?.platforms?.instagram?.verdict?.status);
 const statusOf = (r: StatusReport) => r.platforms.instagram.verdict.status;

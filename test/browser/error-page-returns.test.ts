@@ -2,17 +2,11 @@
  * Automatic return: www.facebook.com resets every connection → the error page; the server
  * recovers → the background sees Facebook `up` again → the tab goes back to the site by itself.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
+import { browserSuite } from '../support/browser-suite';
 import { eventually } from '../support/eventually';
-import type { PageHandle } from '../support/harness';
-import {
-  type BrowserName,
-  type BrowserSession,
-  type FakePlatform,
-  launchBrowser,
-  startFakePlatform,
-} from '../support/harness';
+import type { BrowserName, BrowserSession, FakePlatform, PageHandle } from '../support/harness';
 
 const FB = 'https://www.facebook.com/';
 
@@ -24,14 +18,11 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       browser === 'chromium' ? p.url() : await p.evaluate(() => location.href).catch(() => p.url());
     const isErrorPage = (u: string) => u.startsWith(`${s.extensionOrigin}/src/errorpage/index.html`);
 
-    beforeAll(async () => {
-      server = await startFakePlatform();
-      s = await launchBrowser({ browser, server });
-      await s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
+    const suite = browserSuite(browser, {}, async (t) => {
+      await t.s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });
     });
-    afterAll(async () => {
-      await s?.close();
-      await server?.close();
+    beforeAll(() => {
+      ({ s, server } = suite);
     });
 
     it('goes back to the site when Facebook works again', async () => {
