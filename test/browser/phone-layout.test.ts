@@ -250,7 +250,9 @@ interface BidiNode {
 
 /** The assertions every surface must pass, with the figures logged for the report. */
 function expectFitsPhone(f: LayoutFacts, where: string, minControls: number): void {
-  const smallest = f.targets.reduce((a, b) => (Math.min(b.w, b.h) < Math.min(a.w, a.h) ? b : a), f.targets[0]!);
+  // The control a finger finds hardest: shortest side first, then least area.
+  const size = (t: Box) => Math.min(t.w, t.h) * 1e6 + t.w * t.h;
+  const smallest = f.targets.reduce((a, b) => (size(b) < size(a) ? b : a), f.targets[0]!);
   console.log(
     `[measure] ${where}: ${f.targets.length} controls, smallest ${smallest?.w} × ${smallest?.h} px (${smallest?.what}); ` +
       `widest reaches ${Math.round((f.widest.x + f.widest.w) * 10) / 10} of ${f.viewport} px (${f.widest.what}); ` +
