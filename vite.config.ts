@@ -14,7 +14,18 @@ type Target = 'chrome' | 'firefox';
 
 export const GECKO_ID = 'nazar@nazar-extension.org';
 
-/** Firefox wants an event page, an add-on id and its data-collection declaration. */
+/**
+ * The oldest Firefox for Android that has every manifest key and API Nazar uses: 142, the release
+ * that reads `gecko.data_collection_permissions` (desktop: 140). Everything else arrived by 115
+ * (`storage.session`). MDN's compatibility data, as `web-ext lint` reads it, checks this
+ * (test/unit/build/manifest.test.ts).
+ */
+export const GECKO_ANDROID_MIN_VERSION = '142.0';
+
+/**
+ * Firefox wants an event page, an add-on id and its data-collection declaration; `gecko_android`
+ * makes the add-on installable on Firefox for Android from that version on.
+ */
 export function manifestFor(target: Target): ManifestV3Export {
   const m = structuredClone(baseManifest) as Record<string, unknown>;
   if (target === 'firefox') {
@@ -26,6 +37,7 @@ export function manifestFor(target: Target): ManifestV3Export {
         strict_min_version: '142.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: GECKO_ANDROID_MIN_VERSION },
     };
   }
   return m as unknown as ManifestV3Export;

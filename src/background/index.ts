@@ -7,6 +7,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../core';
 import { LIVE_PORT } from '../shared/messages';
 import { isTrustedSender } from '../shared/request-guards';
+import { actionApi, notificationsApi, onNotificationClicked, sessionArea } from './capabilities';
 import { handleMessage } from './messages';
 import { NOTIF_PREFIX } from './notifications';
 import { createOwnErrorLog, fetchWithBrowserErrors } from './own-errors';
@@ -25,9 +26,10 @@ const ownErrors = createOwnErrorLog();
 const worker = createWorker({
   factory: Engine,
   core: { isWatchedPageUrl, platformOfHost, classify: classifyError },
-  storage: { session: browser.storage.session, local: browser.storage.local },
-  action: browser.action,
-  notifications: browser.notifications,
+  // What Firefox for Android lacks or limits degrades quietly (capabilities.ts).
+  storage: { session: sessionArea(browser.storage.session), local: browser.storage.local },
+  action: actionApi(browser.action),
+  notifications: notificationsApi(browser.notifications),
   alarms: browser.alarms,
   tabs: browser.tabs,
   permissions: browser.permissions,
@@ -101,10 +103,10 @@ browser.runtime.onConnect.addListener((port) => {
 
 browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm.name));
 
-browser.notifications?.onClicked.addListener((id) => {
+onNotificationClicked(browser.notifications, (id) => {
   if (!id.startsWith(NOTIF_PREFIX)) return;
   void worker.openDetails().catch((e) => console.warn('nazar: could not open details', e));
-  void browser.notifications.clear(id).catch(() => {});
+  void browser.notifications.clear?.(id).catch(() => {});
 });
 
 browser.permissions.onAdded.addListener(() => void worker.permissionsChanged());

@@ -14,7 +14,7 @@ export const RECOVERED_NOTE_MS = 6000;
 /**
  * How long a problem banner stays whole before it folds into a small chip at the top centre, so
  * it never covers the site's own controls for long. A new severity or cause unfolds it; so does
- * a click on the chip. It waits while the reader points at it or has focus in it.
+ * a click or tap on the chip. It waits while the reader points at it or has focus in it.
  */
 export const FOLD_AFTER_MS = TIMINGS.bannerFoldMs;
 const FOLD_RETRY_MS = 3_000;
@@ -63,10 +63,23 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
     foldTimer = undefined;
   }
 
+  /**
+   * The reader is at the banner: pointing at it, or with focus in it. A touch screen cannot point:
+   * a tap leaves what it touched in :hover until the next touch elsewhere (Firefox for Android), so
+   * there only focus counts (the banner hangs off <html>, so focus in it makes its host the active
+   * element there).
+   */
+  function engaged(): boolean {
+    if (!dom.engaged) return false;
+    if (doc.defaultView?.matchMedia?.('(hover: hover)').matches !== false) return true;
+    const active = doc.activeElement;
+    return !!active && active !== doc.body && active.parentNode === doc.documentElement;
+  }
+
   function fold() {
     foldTimer = undefined;
     if (state.mode !== 'problem') return;
-    if (dom.engaged) {
+    if (engaged()) {
       foldTimer = setTimeout(fold, FOLD_RETRY_MS);
       return;
     }

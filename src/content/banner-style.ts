@@ -37,14 +37,13 @@ export const BANNER_CSS = `
 }
 .bar.degraded, .chip.degraded { background: #7a4b00; }
 .bar.recovered { background: #1d6b35; }
-/* Folded: a small tab at the top centre, about 28 px high; the full bar comes back on a click. */
+/* Folded: a small tab at the top centre, about 28 px high; the full bar comes back on a click or tap. */
 .chip {
   display: block; box-sizing: border-box; max-width: calc(100vw - 16px); width: max-content;
   margin: 0 auto; padding: 3px 14px; border: 0; border-radius: 0 0 8px 8px;
   font-size: 14px; line-height: 1.6; text-align: center; white-space: normal;
   box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); cursor: pointer;
 }
-.chip:hover { filter: brightness(1.15); }
 .text { flex: 1 1 14em; min-width: 0; overflow-wrap: anywhere; }
 .actions { display: flex; gap: 8px; flex: 0 0 auto; margin-inline-start: auto; }
 .bar button {
@@ -52,8 +51,20 @@ export const BANNER_CSS = `
   background: transparent; border: 1px solid rgba(255, 255, 255, 0.75); border-radius: 4px;
   padding: 1px 10px; margin: 0;
 }
-.bar button:hover { background: rgba(255, 255, 255, 0.15); }
+@media (hover: hover) {
+  .chip:hover { filter: brightness(1.15); }
+  .bar button:hover { background: rgba(255, 255, 255, 0.15); }
+}
 button:focus-visible { outline: 2px solid #ffffff; outline-offset: 2px; }
 .bar .close { border-color: transparent; font-size: 18px; padding: 0 8px; }
+/* A phone: text of at least 16 px and buttons of at least 44 × 44 px for a finger; the folded
+   chip is then a 44 px tab. Highlights on hover only where something can hover (above): a tap
+   would leave them on. */
+@media (pointer: coarse) {
+  .bar { font-size: 16px; }
+  .bar button { min-height: 44px; min-width: 44px; padding: 0 12px; }
+  .bar .close { font-size: 22px; }
+  .chip { font-size: 16px; min-height: 44px; padding: 9px 16px; }
+}
 [hidden] { display: none; }
 `;

@@ -4,6 +4,7 @@
  * Checks what the stores and the permission story in the README depend on.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../../src/core/catalogue';
@@ -149,5 +150,111 @@ describe('browser-specific parts', () => {
     expect(f.version).toBe(c.version);
     expect(f.permissions).toEqual(c.permissions);
     expect(f.host_permissions).toEqual(c.host_permissions);
+  });
+});
+
+/**
+ * MDN's browser-compat-data, the copy `web-ext lint` checks with (found through web-ext, so both
+ * read the same release of it).
+ */
+function compatData(): { webextensions: { manifest: CompatTree; api: CompatTree } } {
+  const fromWebExt = createRequire(createRequire(import.meta.url).resolve('web-ext'));
+  const fromLinter = createRequire(fromWebExt.resolve('addons-linter'));
+  return JSON.parse(readFileSync(fromLinter.resolve('@mdn/browser-compat-data'), 'utf8'));
+}
+type CompatTree = { [key: string]: CompatTree } & {
+  __compat?: { support: Record<string, { version_added: string | boolean | null } | { version_added: unknown }[]> };
+};
+
+/** The first Firefox for Android release with `node` (a number), or null when it has none. */
+function androidSince(node: CompatTree | undefined): number | null | undefined {
+  const support = node?.__compat?.support.firefox_android;
+  if (!support) return undefined;
+  const first = (Array.isArray(support) ? support[0] : support) as { version_added: unknown };
+  const v = first.version_added;
+  return typeof v === 'string' ? Number.parseFloat(v.replace(/^≤/, '')) : null;
+}
+
+/** Every key path in a manifest ('content_scripts.matches', …); array items share their key's path. */
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return [...new Set(value.flatMap((v) => keyPaths(v, prefix)))];
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const path = prefix ? `${prefix}.${k}` : k;
+    return [path, ...keyPaths(v, path)];
+  });
+}
+
+/** `browser.<namespace>.<member>` as spelled anywhere in src/, plus the calls made through WorkerDeps. */
+function apisUsed(): string[] {
+  const spelled = filesUnder(join(ROOT, 'src'))
+    .filter((f) => /\.tsx?$/.test(f))
+    .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bbrowser\.([a-z]\w*)\.([a-zA-Z]\w*)/g)])
+    .map((m) => `${m[1]}.${m[2]}`);
+  // src/background/index.ts hands these namespaces to the worker, which calls these members.
+  const throughDeps = [
+    'action.setBadgeText',
+    'action.setBadgeBackgroundColor',
+    'action.setTitle',
+    'notifications.create',
+    'alarms.create',
+    'alarms.clear',
+    'tabs.create',
+    'tabs.update',
+    'tabs.goBack',
+    'permissions.contains',
+    'storage.session',
+    'storage.local',
+  ];
+  return [...new Set([...spelled, ...throughDeps])].sort();
+}
+
+describe('Firefox for Android', () => {
+  const { m } = load('firefox');
+  const bss = m.browser_specific_settings as Record<string, Record<string, unknown>>;
+  const bcd = compatData().webextensions;
+  const declared = Number.parseFloat(String(bss.gecko_android?.strict_min_version));
+
+  it('declares gecko_android with a minimum of 142 (the first to read data_collection_permissions)', () => {
+    expect(bss.gecko_android).toEqual({ strict_min_version: '142.0' });
+    expect(androidSince(bcd.manifest.browser_specific_settings?.gecko?.data_collection_permissions)).toBe(142);
+  });
+
+  it('needs no newer Firefox for Android than that for any manifest key or permission, and no older one would do', () => {
+    const needs: Record<string, number> = {};
+    for (const path of keyPaths(m)) {
+      let node: CompatTree | undefined = bcd.manifest;
+      for (const part of path.split('.')) node = node?.[part];
+      const since = androidSince(node);
+      if (since === undefined) continue; // a value, or a key MDN does not describe on its own
+      expect(since, `manifest key ${path} is not supported on Firefox for Android`).not.toBeNull();
+      needs[path] = since as number;
+    }
+    for (const p of m.permissions ?? []) {
+      const since = androidSince(bcd.manifest.permissions?.[p]);
+      expect(since, `permission ${p} is not supported on Firefox for Android`).not.toBeNull();
+      if (since) needs[`permissions.${p}`] = since;
+    }
+    const newest = Math.max(...Object.values(needs));
+    const why = Object.entries(needs)
+      .filter(([, v]) => v === newest)
+      .map(([k]) => k);
+    expect({ newest, why }).toEqual({
+      newest: declared,
+      why: ['browser_specific_settings.gecko.data_collection_permissions'],
+    });
+  });
+
+  it('every extension API the code calls exists on Firefox for Android at that version', () => {
+    const apis = apisUsed();
+    expect(apis).toEqual(expect.arrayContaining(['runtime.sendMessage', 'webRequest.onErrorOccurred']));
+    const late = apis
+      .map((api) => {
+        const [ns = '', member = ''] = api.split('.');
+        const since = androidSince(bcd.api[ns]?.[member]) ?? androidSince(bcd.api[ns]);
+        return { api, since };
+      })
+      .filter(({ since }) => since === null || since === undefined || since > declared);
+    expect(late).toEqual([]);
   });
 });
