@@ -14,6 +14,7 @@ import type { Page as PpPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../src/core/types';
 import type { StatusReport } from '../../src/shared/messages';
+import { eventually } from '../support/eventually';
 import {
   type BrowserName,
   type BrowserSession,
@@ -308,17 +309,6 @@ function bannerSeen(roots: (Document | ShadowRoot)[]): BannerSeen {
   return { bar: boxOf('.bar'), chip: boxOf('.chip') };
 }
 
-/** Polls `read` until `ok` holds or `timeoutMs` passes; returns what was last seen. */
-async function watch<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last = await read();
-  while (!ok(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 150));
-    last = await read();
-  }
-  return last;
-}
-
 for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`a phone (360 × 640, touch) in ${browser}`, () => {
     let server: FakePlatform;
@@ -352,10 +342,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       it('popup: fits the screen, text ≥ 16 px, every control ≥ 44 × 44 px, folds open by tap', async () => {
         const page = await s.openExtensionPage('src/popup/index.html');
         const phone = await asPhone(browser, page);
-        const shown = await watch(
+        const shown = await eventually(
           () => page.evaluate(() => document.querySelector('.headline')?.textContent ?? ''),
           (t) => t.length > 0,
-          10_000,
+          { timeoutMs: 10_000 },
         );
         expect(shown).toMatch(/Meta|WhatsApp|Facebook|Instagram/);
         expectFitsPhone(await phone.inRoots(measure, undefined), `${browser} popup (folds closed)`, 4);
@@ -366,10 +356,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         expect(before.length).toBeGreaterThanOrEqual(2);
         expect(before.every((o) => !o)).toBe(true);
         for (let i = 0; i < before.length; i++) await tapElement(phone, page, 'details > summary', i);
-        const after = await watch(
+        const after = await eventually(
           () => foldsOpen(page),
           (o) => o.every(Boolean),
-          5_000,
+          { timeoutMs: 5_000 },
         );
         expect(after).toEqual(before.map(() => true));
         // Now with the settings' toggles and the history's buttons in view too.
@@ -384,13 +374,13 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         const phone = await asPhone(browser, page);
         await page.goto('https://www.facebook.com/', { timeoutMs: 10_000 });
         // Puppeteer does not follow a navigation the extension starts: ask the document.
-        const seen = await watch(
+        const seen = await eventually(
           () =>
             page
               .evaluate(() => ({ url: location.href, text: document.body?.textContent ?? '' }))
               .catch(() => ({ url: '', text: '' })),
           (x) => x.url.startsWith(`${s.extensionOrigin}/src/errorpage/`) && x.text.includes('DNS'),
-          20_000,
+          { timeoutMs: 20_000 },
         );
         expect(seen.url).toContain('/src/errorpage/');
         expect(seen.text).toContain('Facebook');
@@ -418,15 +408,15 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         server.setMode('instagram.com', 'error', { status: 503 });
         const seen = () => phone.inRoots(bannerSeen, undefined, false);
 
-        const whole = await watch(seen, (b) => b.bar !== null, 40_000);
+        const whole = await eventually(seen, (b) => b.bar !== null, { timeoutMs: 40_000 });
         expect(whole.bar, 'the banner never appeared').not.toBeNull();
         const shownAt = Date.now();
         expectFitsPhone(await phone.inRoots(measure, undefined, false), `${browser} banner`, 2);
         console.log(`[measure] ${browser} banner bar ${whole.bar?.w} × ${whole.bar?.h} px`);
         await phone.shot('banner');
 
-        // No pointer rests on it on a phone: it folds on its own (test build: after 2.3 s).
-        const folded = await watch(seen, (b) => b.chip !== null, 15_000);
+        // No pointer rests on it on a phone: it folds on its own (the test build's fold delay).
+        const folded = await eventually(seen, (b) => b.chip !== null, { timeoutMs: 15_000 });
         expect(folded, 'did not fold').toMatchObject({ bar: null, chip: expect.any(Object) });
         console.log(`[measure] ${browser} banner folded after ${Date.now() - shownAt} ms`);
         expectFitsPhone(await phone.inRoots(measure, undefined, false), `${browser} banner folded`, 1);
@@ -435,10 +425,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         // A tap on the chip brings the whole banner back…
         const chip = folded.chip as Box;
         await phone.tap(chip.x + chip.w / 2, chip.y + chip.h / 2);
-        const unfolded = await watch(seen, (b) => b.bar !== null, 5_000);
+        const unfolded = await eventually(seen, (b) => b.bar !== null, { timeoutMs: 5_000 });
         expect(unfolded, 'a tap on the chip did not unfold it').toMatchObject({ bar: expect.any(Object), chip: null });
         // …and the tap leaves nothing that holds it open: it folds again.
-        const again = await watch(seen, (b) => b.chip !== null, 15_000);
+        const again = await eventually(seen, (b) => b.chip !== null, { timeoutMs: 15_000 });
         expect(again, 'did not fold again after the tap').toMatchObject({ bar: null, chip: expect.any(Object) });
         await page.close();
       } finally {

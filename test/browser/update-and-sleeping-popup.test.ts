@@ -76,8 +76,6 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       if (browser === 'chromium') expect(fonts[0]).toMatch(/Noto Sans Devanagari/);
       await page.screenshot('reliability-b-21-popup-asleep');
       await page.close();
-      server.setMode('instagram.com', 'healthy');
-      await s.waitForReply<StatusReport>({ type: 'get-status' }, igIs('up'), 60_000);
     });
 
     it('20: update with tabs open: the old content script tears down quietly, the new version works', async () => {
