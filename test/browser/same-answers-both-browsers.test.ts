@@ -20,12 +20,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { EngineState } from '../../src/core/state';
 import type { PlatformId } from '../../src/core/types';
 import type { StatusReport } from '../../src/shared/messages';
+import { STORAGE } from '../../src/shared/storage-keys';
 import { explainReport } from '../../src/ui/explain';
 import { firefoxOffline } from '../support/background-state';
 import { hostFacts, until } from '../support/banner-page';
-import { ALL, PAGE_URL, summary, waitFor } from '../support/browser';
+import { ALL, PAGE_URL, summary, untilStored, waitFor } from '../support/browser';
 import {
   type BrowserName,
   type BrowserSession,
@@ -74,11 +76,21 @@ async function withBrowser(
   }
 }
 
-/** The user's connection goes away (or comes back) for the browser's pages and background alike. */
-async function setOffline(s: BrowserSession, pages: PageHandle[], offline: boolean): Promise<void> {
+/**
+ * The user's connection goes away (or comes back): the browser says so, and nothing answers any
+ * more. Firefox's offline switch alone leaves kept-alive connections working (seen: the pages'
+ * API calls kept succeeding), so the fakes also cut every connection and reset new ones.
+ */
+async function setOffline(
+  s: BrowserSession,
+  server: FakePlatform,
+  pages: PageHandle[],
+  offline: boolean,
+): Promise<void> {
+  server.setDefaultMode(offline ? 'reset' : 'healthy');
   if (s.browser === 'firefox') return firefoxOffline(pages[0]!, offline); // what "Work Offline" does
   // Chromium: the DevTools protocol's emulation, per page (a headless browser has no network to
-  // unplug). The worker's own checks still get through, as after a Wi-Fi drop that the page saw first.
+  // unplug); the worker is not emulated, and its checks meet the fakes' resets.
   for (const p of pages) {
     // biome-ignore lint/suspicious/noExplicitAny: Playwright's Page, reached through the harness.
     const raw = p.raw as any;
@@ -202,11 +214,11 @@ for (const browser of ['chromium', 'firefox'] as const) {
       await withBrowser(
         browser,
         () => ({}),
-        async (s) => {
+        async (s, server) => {
           const pages = await openAll(s);
           await waitFor(s, (r) => ALL.every((p) => r.platforms[p].verdict.status === 'up'), 20_000);
           const t0 = Date.now();
-          await setOffline(s, pages, true);
+          await setOffline(s, server, pages, true);
           const { report } = await waitFor(s, (r) => ALL.every((p) => verdictOf(r, p) === 'down/offline/you'), 30_000);
           const ms = Date.now() - t0;
           table.push({ scenario: 'user offline', browser, verdict: verdictOf(report, 'whatsapp'), ms });
@@ -281,15 +293,20 @@ describe('firefox: a background stopped while offline', () => {
     await withBrowser(
       'firefox',
       () => ({}),
-      async (s) => {
+      async (s, server) => {
         const pages = await openAll(s);
         await waitFor(s, (r) => ALL.every((p) => r.platforms[p].verdict.status === 'up'), 20_000);
-        await setOffline(s, pages, true);
+        await setOffline(s, server, pages, true);
         await waitFor(s, (r) => ALL.every((p) => verdictOf(r, p) === 'down/offline/you'), 30_000);
-        // The event page unloads while offline (its saved state says offline); the connection comes
+        // The event page unloads while offline, once its saved state says so; the connection comes
         // back while it sleeps, so it never hears the "online" event.
+        const saved = await untilStored(s, (d) => {
+          const e = d.session[STORAGE.engine] as EngineState | undefined;
+          return e?.global.offlineSignal === true && ALL.every((p) => e.platforms[p].cause === 'offline');
+        });
+        expect((saved.session[STORAGE.engine] as EngineState).global.offlineSignal).toBe(true);
         await s.stopBackground();
-        await setOffline(s, pages, false);
+        await setOffline(s, server, pages, false);
         const t0 = Date.now();
         await s.wakeBackground();
         const { report } = await waitFor(s, (r) => ALL.every((p) => r.platforms[p].verdict.status === 'up'), 30_000);

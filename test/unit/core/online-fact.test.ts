@@ -54,6 +54,17 @@ describe('the saved offline flag', () => {
     expect(verdicts(woken)).toEqual(PLATFORMS.map((p) => `${p}:up/none`));
   });
 
+  it('an answer that happened before the browser said offline, reported after it, does not clear the flag', () => {
+    const e = feed(new Engine(), [
+      ...series(T0, 5, 200, (t) => ok(PAGE.instagram, t, 'main_frame')),
+      { event: 'connectivity', timeStamp: T0 + 2_000, online: false },
+      ok(`${PAGE.instagram}api/late`, T0 + 1_990),
+    ]);
+    expect(e.online()).toBe(false);
+    e.ingest(ok(`${PAGE.instagram}api/after`, T0 + 2_010));
+    expect(e.online()).toBe(true);
+  });
+
   it('a cached copy is no answer from the network: the flag stays while the browser is offline', () => {
     const e = feed(new Engine(), [
       ...series(T0, 5, 200, (t) => ok(PAGE.instagram, t, 'main_frame')),
