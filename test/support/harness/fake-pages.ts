@@ -81,6 +81,16 @@ export function defaultDnsAnswer(name: string): DnsAnswer {
   return watched ? { status: 0, addresses: [META_ADDRESS] } : { status: 3 };
 }
 
+/**
+ * Meta's static CDNs serve the scripts its pages load with `crossorigin`, so they answer every
+ * origin (`access-control-allow-origin: *`), errors included (the edge adds it). Nothing else of
+ * Meta's does: its pages, APIs and favicons send no CORS header.
+ */
+const OPEN_CDNS = ['fbcdn.net', 'cdninstagram.com'];
+export function corsHeadersFor(host: string): Record<string, string> {
+  return OPEN_CDNS.some((d) => host === d || host.endsWith(`.${d}`)) ? { 'access-control-allow-origin': '*' } : {};
+}
+
 /** A captive portal's login page, where its redirects lead. */
 export const PORTAL_LOGIN = 'http://portal.example/login';
 

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duplex } from 'node:stream';
 import {
+  corsHeadersFor,
   type DnsAnswer,
   defaultDnsAnswer,
   errorReply,
@@ -143,7 +144,7 @@ export async function startFakePlatform(): Promise<FakePlatform> {
     // would not send.
     const send = (r: Reply) => {
       if (res.destroyed) return;
-      res.writeHead(r.status, r.headers);
+      res.writeHead(r.status, { ...corsHeadersFor(host), ...r.headers });
       res.end(r.body);
     };
     const healthy = () =>

@@ -130,6 +130,8 @@ describe('fake platform', () => {
       pick(await get(fp.port, 'cloudflare-dns.com', '/dns-query?name=www.facebook.com&type=A&ct=application/dns-json')),
     ).toMatchObject({ status: 200, type: 'application/dns-json' });
     expect((await get(fp.port, 'cloudflare-dns.com', '/dns-query?name=www.facebook.com&type=A')).status).toBe(400);
+    // Meta's static CDNs answer every origin (its pages load their scripts with `crossorigin`).
+    expect(pick(await get(fp.port, 'static.xx.fbcdn.net', '/rsrc/x.png'))).toMatchObject({ status: 200, cors: '*' });
     // Failures and portals: no CORS header either.
     fp.setMode('instagram.com', 'error');
     expect(pick(await get(fp.port, ig, '/api/v1/feed/'))).toMatchObject({ status: 503, cors: null });
