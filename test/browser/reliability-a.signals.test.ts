@@ -57,7 +57,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const pages: PageHandle[] = [];
       for (const p of ALL) pages.push(await s.openPage(PAGE_URL[p]));
       await waitFor(s, (r) => ALL.every((p) => r.platforms[p].evidence.lastSuccessAt !== null));
-      await userOffline(s, pages);
+      await userOffline(s, pages, server);
       for (const p of pages) await p.close();
     });
   });
