@@ -277,6 +277,11 @@ for (const browser of ['chromium', 'firefox'] as const) {
         `[measure] headers ${browser}: ${own.length} check requests; ${JSON.stringify([...new Set(seen.map((x) => x.url))])}; ` +
           `origin ${seen.filter((x) => x.origin).length}, referer ${seen.filter((x) => x.referer).length}, cookie ${seen.filter((x) => x.cookie).length}`,
       );
+      // What each browser sends with each check, header names only (for the record).
+      const names = new Map(
+        own.map((r) => [`${r.scheme}://${r.host}${r.path}`, Object.keys(r.headers).sort().join(',')]),
+      );
+      for (const [url, h] of names) console.log(`[measure] headers ${browser} ${url}: ${h}`);
       const urls = new Set(seen.map((x) => x.url));
       // Each kind of check reached the fakes in the scenarios above (none is skipped unseen).
       expect(urls).toContain('http://connectivitycheck.gstatic.com/generate_204');
