@@ -21,5 +21,7 @@ rows.sort((a, b) => b.ms - a.ms);
 for (const r of rows) {
   const flaky = r.flaky.length ? `  ${r.flaky.length} flaky: ${r.flaky.join('; ')}` : '';
   const failed = r.failed ? `  ${r.failed} failed` : '';
-  console.log(`${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.tier.padEnd(7)} ${r.file} (${r.tests} tests)${failed}${flaky}`);
+  console.log(
+    `${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.tier.padEnd(7)} ${r.file} (${r.tests} tests)${failed}${flaky}`,
+  );
 }

@@ -30,11 +30,25 @@ export interface CheckDeps {
   now(): number;
 }
 
+/**
+ * What every check sends: no cookies, no Referer, nothing cached, and no redirect followed (a
+ * redirect is itself the answer: a captive portal, a login wall). The host permissions cover each
+ * URL exactly, so the request is privileged: the browser adds no `Origin` (no per-install
+ * `moz-extension://` id leaves the device) and the status is readable. Verified on the wire in both
+ * browsers by test/browser/same-answers-both-browsers.test.ts.
+ */
+export const CHECK_INIT: RequestInit = {
+  cache: 'no-store',
+  credentials: 'omit',
+  referrerPolicy: 'no-referrer',
+  redirect: 'manual',
+};
+
 async function timedFetch(deps: CheckDeps, url: string, init: RequestInit = {}): Promise<Response> {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
   try {
-    return await deps.fetch(url, { cache: 'no-store', credentials: 'omit', ...init, signal: ctrl.signal });
+    return await deps.fetch(url, { ...CHECK_INIT, ...init, signal: ctrl.signal });
   } finally {
     clearTimeout(timer);
   }
@@ -49,9 +63,10 @@ const errName = (e: unknown) => {
 export async function probePlatform(deps: CheckDeps, platform: PlatformId): Promise<TraceEvent> {
   const url = PROBE_URLS[platform];
   try {
-    // The host permission lifts CORS for the extension, so the real status is visible.
-    const res = await timedFetch(deps, url, { redirect: 'follow' });
-    const statusCode = res.type === 'opaque' ? undefined : res.status;
+    // The host permission lifts CORS for the extension, so the real status is visible; a redirect
+    // (opaque, status 0) is an answer from the platform's server too.
+    const res = await timedFetch(deps, url);
+    const statusCode = res.type === 'opaque' || res.type === 'opaqueredirect' ? undefined : res.status;
     const ok = statusCode === undefined || statusCode < 500;
     return { event: 'probe', timeStamp: deps.now(), target: platform, url, ok, ...(statusCode ? { statusCode } : {}) };
   } catch (e) {
@@ -63,7 +78,7 @@ export async function probePlatform(deps: CheckDeps, platform: PlatformId): Prom
 export async function probeControl(deps: CheckDeps): Promise<TraceEvent> {
   const url = CONTROL_URL;
   try {
-    const res = await timedFetch(deps, url, { redirect: 'manual' });
+    const res = await timedFetch(deps, url);
     const redirected = res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
     const statusCode = redirected && res.status === 0 ? 302 : res.status;
     return { event: 'probe', timeStamp: deps.now(), target: 'control', url, ok: res.status === 204, statusCode };

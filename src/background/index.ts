@@ -19,6 +19,8 @@ const hostPermissions = (manifest.host_permissions ?? []) as string[];
 const extensionOrigin = browser.runtime.getURL('').replace(/\/$/, '');
 /** Watched-site patterns only (the check endpoints have paths, which permissions.contains rejects). */
 const watchedPatterns = hostPermissions.filter((p) => p.endsWith('/*') && p.startsWith('*://'));
+/** The check endpoints (connectivity, DoH): only our own requests go there. */
+const checkPatterns = hostPermissions.filter((p) => !watchedPatterns.includes(p));
 
 /** The browser's reasons for our own checks' failures (a fetch rejection hides them). */
 const ownErrors = createOwnErrorLog();
@@ -61,16 +63,25 @@ function onRequest(kind: WebRequestKind) {
 
 const filter = { urls: watchedPatterns };
 browser.webRequest.onErrorOccurred.addListener(onRequest('onErrorOccurred'), filter);
+// The check endpoints' failures are no platform's evidence, but their reason is: a failed
+// connectivity check means "offline" only when the browser says why (offline, DNS, unreachable).
+browser.webRequest.onErrorOccurred.addListener(
+  (d) => {
+    if (isOwnRequest(d, extensionOrigin)) ownErrors.record(d.url, d.error, Date.now());
+  },
+  { urls: checkPatterns },
+);
 browser.webRequest.onHeadersReceived.addListener(onRequest('onHeadersReceived'), filter);
 browser.webRequest.onCompleted.addListener(onRequest('onCompleted'), filter);
 
 // The browser's own online/offline signal, where the background can see it (Chrome's worker and
-// Firefox's event page both have navigator.onLine and the events).
+// Firefox's event page both have navigator.onLine and the events). Every start says where things
+// stand now, online too: a background stopped while offline misses the "online" event.
 const connectivity = (online: boolean) => worker.event({ event: 'connectivity', timeStamp: Date.now(), online });
 if (typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean') {
   globalThis.addEventListener?.('online', () => connectivity(true));
   globalThis.addEventListener?.('offline', () => connectivity(false));
-  if (!navigator.onLine) connectivity(false);
+  connectivity(navigator.onLine);
 }
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) =>

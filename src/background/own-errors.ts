@@ -58,13 +58,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Wraps fetch so that a rejection carries the browser's error string when our listener saw it.
- * The webRequest event and the rejection race, so wait a little (≤ ~150 ms) for the event.
+ * The webRequest event and the rejection race, so wait a little for the event: up to a second, as
+ * a busy Firefox event page (the first failures of an outage arrive together) was seen to deliver
+ * it later than 150 ms, and a failed check then read as "unknown" instead of "offline".
  */
 export function fetchWithBrowserErrors(
   base: typeof fetch,
   log: OwnErrorLog,
   now: () => number,
-  waitMs = 150,
+  waitMs = 1_000,
 ): typeof fetch {
   return async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

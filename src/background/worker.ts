@@ -4,7 +4,7 @@
  * live updates. index.ts only registers the browser's listeners and forwards them here.
  */
 import type { DetectionEngine, TraceEvent } from '../core/api';
-import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import { type ErrorClass, PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
 import { formatSpan } from '../shared/format';
 import type { Episode } from '../shared/history';
 import type { NavigationPurpose, StatusReport } from '../shared/messages';
@@ -34,12 +34,26 @@ export const WRITE_INTERVAL_MS = 2_250;
 /** Events queued before the restore finishes; beyond this the oldest are dropped (bounded memory). */
 export const QUEUE_MAX = 20_000;
 
+const isControl = (e: TraceEvent) => e.event === 'probe' && e.target === 'control';
+const OFFLINE_CLASSES: ReadonlySet<ErrorClass> = new Set(['offline', 'dns', 'unreachable']);
+
+/**
+ * One round of checks says the user's connection is down only when the neutral check failed the
+ * way a dead connection fails (the browser's own error: offline, DNS, unreachable) and nothing else
+ * in the round got an answer (no DoH reply, no HTTP status). A CORS or type error is not "offline".
+ */
+export function roundSaysOffline(events: readonly TraceEvent[], classify: (error: string) => ErrorClass): boolean {
+  const control = events.find(isControl);
+  if (control?.event !== 'probe' || control.ok || control.statusCode !== undefined) return false;
+  if (control.error === undefined || !OFFLINE_CLASSES.has(classify(control.error))) return false;
+  return !events.some((e) => e.event === 'dns' || (e.event === 'probe' && (e.ok || e.statusCode !== undefined)));
+}
+
 export function createWorker(deps: WorkerDeps) {
   let engine: DetectionEngine | null = null;
   let settings: Settings = DEFAULT_SETTINGS;
   let history: Episode[] = [];
   let episodes: EpisodeState = emptyEpisodeState();
-  let online: boolean | null = null;
   let hostPermissions = true;
   let lastCheckAt: number | null = null;
   const queue: TraceEvent[] = [];
@@ -82,11 +96,15 @@ export function createWorker(deps: WorkerDeps) {
     now: deps.now,
     onResults(events) {
       let changed = false;
-      // A platform probe that failed while the neutral check failed too says nothing about the
+      // A platform probe that failed while the connection itself was down says nothing about the
       // platform (a VPN switch, a dead uplink): the neutral result goes in, that failure does not.
-      const control = events.find((e) => e.event === 'probe' && e.target === 'control');
-      const offline = control?.event === 'probe' && !control.ok && control.statusCode === undefined;
-      for (const ev of events) {
+      const offline = roundSaysOffline(events, deps.core.classify);
+      // One round answers at one moment: its events carry the round's time, the neutral check
+      // last, so the engine sees whatever else answered (the DoH lookup) as answering with it.
+      const at = deps.now();
+      const round = events.map((ev) => ('timeStamp' in ev ? { ...ev, timeStamp: at } : ev));
+      round.sort((a, b) => Number(isControl(a)) - Number(isControl(b)));
+      for (const ev of round) {
         if (offline && ev.event === 'probe' && ev.target !== 'control' && !ev.ok) continue;
         changed = feed(ev) || changed;
       }
@@ -103,7 +121,14 @@ export function createWorker(deps: WorkerDeps) {
     const now = deps.now();
     const platforms = {} as Record<PlatformId, PlatformReport>;
     for (const p of PLATFORMS) platforms[p] = engine!.report(p, now);
-    return { generatedAt: now, online, platforms, hostPermissions, lastCheckAt, checking: checks.running };
+    return {
+      generatedAt: now,
+      online: engine!.online(),
+      platforms,
+      hostPermissions,
+      lastCheckAt,
+      checking: checks.running,
+    };
   }
 
   const ready = restoreState(deps).then((s) => {
@@ -246,9 +271,8 @@ export function createWorker(deps: WorkerDeps) {
       mainFrameError?: { url: string; type: string; tabId: number; frameId?: number; error: string },
     ): void {
       if (!ev) return;
-      if (ev.event === 'connectivity') online = ev.online;
       // The user withdrew access to the sites (Firefox still delivers their events): record nothing.
-      else if (!hostPermissions) return;
+      if (ev.event !== 'connectivity' && !hostPermissions) return;
       if (!engine) {
         if (queue.length >= QUEUE_MAX) {
           queue.shift();

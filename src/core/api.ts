@@ -56,6 +56,11 @@ export interface DetectionEngine {
   checksDue(now: number): CheckRequest[];
   /** The latest time by which tick() should be called again for verdicts to stay right, or null. */
   nextDeadline(): number | null;
+  /**
+   * The one "online" fact: false while the browser's last connectivity signal said offline and
+   * nothing has answered over the network since; true otherwise.
+   */
+  online(): boolean;
   /** Plain JSON with a `version` field, for storage.session. */
   toJSON(): unknown;
 }

@@ -91,6 +91,7 @@ export class Engine implements DetectionEngine {
         break;
       case 'connectivity':
         this.s.global.offlineSignal = !event.online;
+        if (!event.online) this.s.global.offlineAt = t;
         break;
       case 'probe':
         this.probe(event, now);
@@ -184,9 +185,8 @@ export class Engine implements DetectionEngine {
       hasInitiator,
       d.type === 'main_frame',
     );
-    const g = this.s.global;
     if (who.platform === null) {
-      if (who.other) this.otherHost(cls, now);
+      if (who.other) this.otherHost(cls, now, d.timeStamp);
       else this.calm = true;
       return;
     }
@@ -194,7 +194,7 @@ export class Engine implements DetectionEngine {
     const p = this.s.platforms[who.platform];
     this.record(p, CLASS_INDEX[cls], w * who.weightFactor, strong, false, d.url, now);
     if (cls === 'ok') {
-      g.anyOkAt = now;
+      this.answered(now, d.timeStamp);
       // The common case by far: one more success on a healthy platform. Nothing can change.
       if (p.status === 'up' && p.fail.n === 0 && this.globalCalm()) {
         p.updatedAt = now;
@@ -203,12 +203,30 @@ export class Engine implements DetectionEngine {
     }
   }
 
-  private otherHost(cls: ErrorClass, now: number): void {
+  /**
+   * Something answered over the network: the user is online, whatever the browser said last. Its
+   * "online" event may have fired while the background slept (an event page or a stopped worker
+   * misses it), and a saved offline flag must not outlive the offline spell. Only an answer that
+   * happened after the browser said offline counts (`at`, the event's own time): a request that
+   * completed just before may be reported just after.
+   */
+  private answered(now: number, at: number): void {
+    const g = this.s.global;
+    g.anyOkAt = now;
+    if (g.offlineSignal && at > (g.offlineAt ?? Number.NEGATIVE_INFINITY)) g.offlineSignal = false;
+  }
+
+  /** The one "online" fact: false while the browser says offline and nothing has answered since. */
+  online(): boolean {
+    return !this.s.global.offlineSignal;
+  }
+
+  private otherHost(cls: ErrorClass, now: number, at: number): void {
     const g = this.s.global;
     if (cls === 'ignore') return;
     if (cls === 'ok') {
       g.otherOkAt = now;
-      g.anyOkAt = now;
+      this.answered(now, at);
       g.otherFail = null;
       this.calm =
         this.globalCalm() &&
@@ -292,14 +310,14 @@ export class Engine implements DetectionEngine {
     };
     const g = this.s.global;
     g.asked[`probe:${e.target}`] = now;
+    // A status code is an answer from the network, whatever it says (a portal's 200, a 503).
+    if (e.ok || e.statusCode !== undefined) this.answered(now, e.timeStamp);
     if (e.target === 'control') {
       g.control = result;
-      if (e.ok) g.anyOkAt = now;
       return;
     }
     const p = this.s.platforms[e.target];
     p.probe = result;
-    if (e.ok) g.anyOkAt = now;
     // A failed probe with an ad blocker's or a cancelled status says nothing either way.
     if (cls !== 'ignore') this.record(p, CLASS_INDEX[cls], CHECK_WEIGHT, true, true, hostOf(e.url), now);
   }
@@ -309,6 +327,8 @@ export class Engine implements DetectionEngine {
     if (!platform) return;
     const p = this.s.platforms[platform];
     this.s.global.asked[`dns:${platform}`] = now;
+    // The independent resolver answered (even SERVFAIL): the user's connection works.
+    this.answered(now, e.timeStamp);
     const addrs = e.addresses ?? [];
     const inMetaSpace = addrs.length > 0 ? addrs.some((a) => isMetaAddress(a)) : undefined;
     p.dns = { at: now, status: e.status, answers: e.answers, ...(inMetaSpace !== undefined ? { inMetaSpace } : {}) };

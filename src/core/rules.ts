@@ -53,14 +53,17 @@ export interface Candidate {
   unstable: boolean;
 }
 
-/** A failed neutral check that is not a captive portal or interception (those are TLS trouble). */
+/**
+ * A neutral check that failed the way a dead connection fails (offline, DNS, unreachable), with
+ * nothing answering since or at the same moment (the DoH lookup of the same round). A captive
+ * portal (a status) or an error the browser did not explain (a CORS or type error: "unknown") is
+ * not "offline" by itself.
+ */
 export function controlSaysOffline(g: GlobalState, now: number): boolean {
   const c: CheckResult | null = g.control;
   if (!c || c.ok || now - c.at > RULES.controlTtlMs) return false;
-  if (g.anyOkAt !== null && g.anyOkAt > c.at) return false;
-  return (
-    c.errorClass === 'offline' || c.errorClass === 'dns' || c.errorClass === 'unreachable' || c.statusCode === undefined
-  );
+  if (g.anyOkAt !== null && g.anyOkAt >= c.at) return false;
+  return c.errorClass === 'offline' || c.errorClass === 'dns' || c.errorClass === 'unreachable';
 }
 
 /**

@@ -60,6 +60,7 @@ export function restoreState(raw: unknown): RestoreResult {
     !isObj(g) ||
     !num(g.now) ||
     typeof g.offlineSignal !== 'boolean' ||
+    !(g.offlineAt === undefined || num(g.offlineAt)) ||
     !checkResult(g.control) ||
     !numOrNull(g.otherOkAt) ||
     !numOrNull(g.anyOkAt) ||

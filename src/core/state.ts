@@ -58,8 +58,10 @@ export interface PlatformState {
 
 export interface GlobalState {
   now: number;
-  /** The browser said it is offline (connectivity event), and has not said online since. */
+  /** The browser said it is offline (connectivity event), and nothing said online since. */
   offlineSignal: boolean;
+  /** When the browser last said offline (the event's own time); older saved states lack it. */
+  offlineAt?: number;
   control: CheckResult | null;
   /** Non-Meta destinations: latest success, and a streak of failures of one class. */
   otherOkAt: number | null;

@@ -9,23 +9,24 @@ import { PLATFORMS } from '../../src/core/types';
 import type { StatusReport } from '../../src/shared/messages';
 import { ALL, PAGE_URL, waitFor } from '../support/browser';
 import { BROWSERS, browserSuite } from '../support/browser-suite';
-import { ALL_FAKE_HOSTS, type BrowserSession, type PageHandle } from '../support/harness';
+import { ALL_FAKE_HOSTS, type BrowserSession, type FakePlatform, type PageHandle } from '../support/harness';
 import { fullShot, openPopup, popupFacts } from '../support/popup-page';
 import { allFailing, userOffline } from '../support/signal-steps';
 
 for (const browser of BROWSERS) {
   describe(`the user going offline in ${browser}`, () => {
     let s: BrowserSession;
+    let server: FakePlatform;
     const suite = browserSuite(browser);
     beforeAll(() => {
-      ({ s } = suite);
+      ({ s, server } = suite);
     });
 
     it('case 5: the browser offline after the sites worked: "your internet", no platform blamed', async () => {
       const pages: PageHandle[] = [];
       for (const p of ALL) pages.push(await s.openPage(PAGE_URL[p]));
       await waitFor(s, (r) => ALL.every((p) => r.platforms[p].evidence.lastSuccessAt !== null));
-      await userOffline(s, pages);
+      await userOffline(s, pages, server);
     });
   });
 

@@ -138,9 +138,14 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
   await rec.page.close();
 }
 
-/** Case 5: the user offline: "your internet", no platform blamed. */
-export async function userOffline(s: BrowserSession, pages: PageHandle[]) {
+/**
+ * Case 5: the user offline: "your internet", no platform blamed. Offline means nothing answers: the
+ * fakes cut every connection too, as Firefox's offline switch alone leaves kept-alive connections
+ * working (their answers rightly count as "online" since issue 13).
+ */
+export async function userOffline(s: BrowserSession, pages: PageHandle[], server: FakePlatform) {
   const rec = await startRecorder(s);
+  server.setDefaultMode('reset');
   const cdps: { send(m: string, p?: object): Promise<unknown> }[] = [];
   if (s.browser === 'chromium') {
     for (const p of pages) {
@@ -189,6 +194,7 @@ export async function userOffline(s: BrowserSession, pages: PageHandle[]) {
         uploadThroughput: -1,
       });
   else await firefoxOffline(pages[0]!, false);
+  server.setDefaultMode('healthy');
   await rec.page.close();
 }
 

@@ -7,6 +7,7 @@
 import { vi } from 'vitest';
 import { CONTROL_URL, DOH_URL, PROBE_URLS } from '../../src/background/checks';
 import type { WorkerDeps } from '../../src/background/deps';
+import { CheckFetchError } from '../../src/background/own-errors';
 import { toTraceEvent, type WebRequestKind } from '../../src/background/trace-events';
 import { createWorker, type Worker } from '../../src/background/worker';
 import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../../src/core';
@@ -14,6 +15,12 @@ import type { TraceEvent } from '../../src/core/api';
 import type { PlatformId } from '../../src/core/types';
 
 export const ORIGIN = 'chrome-extension://sim';
+
+/**
+ * A check made while offline, as the worker's fetch reports it: the browser's own reason, which
+ * our webRequest listener sees for every check URL (own-errors.ts), not a bare TypeError.
+ */
+const OFFLINE = () => new CheckFetchError('net::ERR_INTERNET_DISCONNECTED');
 
 /** What the outside world answers to the extension's own checks. */
 export interface World {
@@ -114,19 +121,19 @@ export async function startSim(o: SimOptions = {}): Promise<Sim> {
     fetched.push(url);
     if (world.latencyMs) await new Promise((r) => setTimeout(r, world.latencyMs));
     if (url === CONTROL_URL) {
-      if (world.control === 'offline') throw new TypeError('Failed to fetch');
+      if (world.control === 'offline') throw OFFLINE();
       return world.control === 'portal'
         ? new Response('<html>log in to the wifi</html>', { status: 200 })
         : new Response(null, { status: 204 });
     }
     const platform = (Object.keys(PROBE_URLS) as PlatformId[]).find((p) => PROBE_URLS[p] === url);
     if (platform) {
-      if (world.control === 'offline' || world.platform[platform] === 'unreachable')
-        throw new TypeError('Failed to fetch');
+      if (world.control === 'offline') throw OFFLINE();
+      if (world.platform[platform] === 'unreachable') throw new TypeError('Failed to fetch');
       return new Response('', { status: world.platform[platform] === 'server' ? 503 : 200 });
     }
     if (url.startsWith(DOH_URL)) {
-      if (world.control === 'offline') throw new TypeError('Failed to fetch');
+      if (world.control === 'offline') throw OFFLINE();
       const name = new URL(url).searchParams.get('name') ?? '';
       const p = platformOfHost(name);
       const a = p ? world.doh[p] : { status: 3 };

@@ -14,13 +14,24 @@ import net, { type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duplex } from 'node:stream';
-import { type DnsAnswer, defaultDnsAnswer, errorReply, healthyReply } from './fake-pages';
+import {
+  corsHeadersFor,
+  type DnsAnswer,
+  defaultDnsAnswer,
+  errorReply,
+  healthyReply,
+  PORTAL_LOGIN,
+  type Reply,
+  redirectReply,
+} from './fake-pages';
 import { sniff } from './sniff';
 
-export type HostMode = 'healthy' | 'error' | 'reset' | 'empty' | 'slow';
+export type HostMode = 'healthy' | 'error' | 'redirect' | 'reset' | 'empty' | 'slow';
 export interface ModeOptions {
-  /** For 'error': the HTTP status (default 503). */
+  /** For 'error': the HTTP status (default 503). For 'redirect': 302 unless given. */
   status?: number;
+  /** For 'redirect': where to (default a captive portal's login page). */
+  location?: string;
   /** For 'slow': answer healthily after this many ms (default: never, until the server closes). */
   delayMs?: number;
 }
@@ -29,6 +40,10 @@ export interface ServedRequest {
   host: string;
   path: string;
   mode: HostMode;
+  /** 'https' or 'http' as it arrived ('' for a reset before the request was read). */
+  scheme: 'https' | 'http' | '';
+  /** The request's headers as received (lower-case names); empty for resets. */
+  headers: Record<string, string | string[] | undefined>;
 }
 export interface FakePlatform {
   /** HTTPS + HTTP port on 127.0.0.1 for every fake host. */
@@ -125,17 +140,27 @@ export async function startFakePlatform(): Promise<FakePlatform> {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const { mode, opts } = modeFor(host);
     const path = (req.url ?? '/').split('?')[0]!;
-    requests.push({ at: Date.now(), host, path, mode });
-    const send = (r: ReturnType<typeof errorReply>) => {
+    const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    requests.push({ at: Date.now(), host, path, mode, scheme, headers: { ...req.headers } });
+    // Exactly the headers the reply names (see fake-pages.ts): no CORS header the real service
+    // would not send.
+    const send = (r: Reply) => {
       if (res.destroyed) return;
-      res.writeHead(r.status, { 'access-control-allow-origin': '*', 'cache-control': 'no-store', ...r.headers });
+      res.writeHead(r.status, { ...corsHeadersFor(host), ...r.headers });
       res.end(r.body);
     };
     const healthy = () =>
-      healthyReply(host, req.url ?? '/', (n) => dnsOverrides.get(n.toLowerCase()) ?? defaultDnsAnswer(n));
+      healthyReply(
+        host,
+        req.url ?? '/',
+        (n) => dnsOverrides.get(n.toLowerCase()) ?? defaultDnsAnswer(n),
+        String(req.headers.accept ?? ''),
+      );
     switch (mode) {
       case 'error':
         return send(errorReply(opts.status ?? 503));
+      case 'redirect':
+        return send(redirectReply(opts.status ?? 302, opts.location ?? PORTAL_LOGIN));
       case 'empty':
       case 'reset': // a kept-alive connection that predates the switch
         return req.socket.destroy();
@@ -173,7 +198,7 @@ export async function startFakePlatform(): Promise<FakePlatform> {
       socket.pause();
       const host = s.kind === 'tls' || s.kind === 'http' ? (s.host ?? '') : '';
       if (modeFor(host).mode === 'reset') {
-        requests.push({ at: Date.now(), host, path: '', mode: 'reset' });
+        requests.push({ at: Date.now(), host, path: '', mode: 'reset', scheme: '', headers: {} });
         return socket.resetAndDestroy();
       }
       open.set(socket, host);

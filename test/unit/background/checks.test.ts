@@ -44,6 +44,32 @@ describe('active checks', () => {
     });
   });
 
+  it('every check: no cookies, no Referer, no cache, no redirect followed', async () => {
+    const d = deps((url) =>
+      url.startsWith('https://cloudflare-dns.com/')
+        ? Response.json({ Status: 0 })
+        : new Response(null, { status: 204 }),
+    );
+    await runChecks(d.deps, allChecks({ control: true, platform: true, dns: true }));
+    expect(d.seen).toHaveLength(7);
+    for (const { url, init } of d.seen)
+      expect(init, url).toMatchObject({
+        cache: 'no-store',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        redirect: 'manual',
+      });
+  });
+
+  it('platform probe: a redirect is an answer from the platform (ok, no status)', async () => {
+    const redirect = Object.assign(new Response(null, { status: 200 }), {});
+    Object.defineProperty(redirect, 'type', { value: 'opaqueredirect' });
+    Object.defineProperty(redirect, 'status', { value: 0 });
+    const ev = await probePlatform(deps(() => redirect).deps, 'facebook');
+    expect(ev).toMatchObject({ target: 'facebook', ok: true });
+    expect(ev).not.toHaveProperty('statusCode');
+  });
+
   it('platform probe: no cookies, no cache; 5xx is not ok', async () => {
     const d = deps(() => new Response('', { status: 503 }));
     const ev = await probePlatform(d.deps, 'instagram');

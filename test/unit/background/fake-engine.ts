@@ -44,8 +44,16 @@ export class FakeEngine implements DetectionEngine {
     return [{ timeStamp: t, platform: p, status, cause, scope }];
   }
 
+  /** The browser's last connectivity signal (the real engine also clears it when anything answers). */
+  browserOnline = true;
+
+  online(): boolean {
+    return this.browserOnline;
+  }
+
   ingest(ev: TraceEvent): VerdictChange[] {
     this.ingested.push(ev);
+    if (ev.event === 'connectivity') this.browserOnline = ev.online;
     if (!('details' in ev)) return [];
     this.now = ev.details.timeStamp;
     const p = platformOf(ev.details.url);

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GRACE_MS } from '../../../src/background/episodes';
 import { toTraceEvent } from '../../../src/background/trace-events';
-import { createWorker, TICK_ALARM } from '../../../src/background/worker';
-import { Engine } from '../../../src/core';
+import { createWorker, roundSaysOffline, TICK_ALARM } from '../../../src/background/worker';
+import { classifyError, Engine } from '../../../src/core';
+import type { TraceEvent } from '../../../src/core/api';
 import { STORAGE } from '../../../src/shared/storage-keys';
 import { FakeEngine } from './fake-engine';
 import { failure, fakeDeps, memoryArea, success } from './fakes';
@@ -296,5 +297,35 @@ describe('worker checks for a second platform', () => {
     await vi.waitFor(() => expect(fetched.some((u) => u.includes('web.whatsapp.com'))).toBe(true), {
       timeout: 1_500,
     });
+  });
+});
+
+describe('one round of checks says "offline"', () => {
+  const control = (extra: object): TraceEvent =>
+    ({
+      event: 'probe',
+      timeStamp: 1,
+      target: 'control',
+      url: 'http://x/generate_204',
+      ok: false,
+      ...extra,
+    }) as TraceEvent;
+  const probe: TraceEvent = { event: 'probe', timeStamp: 1, target: 'facebook', url: 'https://f/', ok: false };
+  const doh: TraceEvent = { event: 'dns', timeStamp: 1, name: 'www.facebook.com', status: 2, answers: 0 };
+  const says = (events: TraceEvent[]) => roundSaysOffline(events, classifyError);
+
+  it('only when the neutral check failed the way a dead connection fails and nothing else answered', () => {
+    expect(says([control({ error: 'net::ERR_INTERNET_DISCONNECTED' }), probe])).toBe(true);
+    expect(says([control({ error: 'NS_ERROR_UNKNOWN_HOST' })])).toBe(true);
+    // A CORS or type error, which the browser did not explain: unknown, not offline.
+    expect(says([control({ error: 'TypeError: NetworkError when attempting to fetch resource.' }), probe])).toBe(false);
+    // The DoH lookup answered in the same round (SERVFAIL is an answer): the connection works.
+    expect(says([control({ error: 'NS_ERROR_UNKNOWN_HOST' }), doh])).toBe(false);
+    expect(says([control({ error: 'NS_ERROR_UNKNOWN_HOST' }), { ...probe, statusCode: 503 } as TraceEvent])).toBe(
+      false,
+    );
+    // A captive portal answers with a status.
+    expect(says([control({ statusCode: 302 })])).toBe(false);
+    expect(says([probe])).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONTROL_URL, DOH_URL, PROBE_URLS } from '../../../src/background/checks';
 import { CATALOGUE } from '../../../src/core/catalogue';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -104,10 +105,26 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s/manifest.json', (target) 
     expect(code).not.toMatch(/description:/);
   });
 
-  it('loads no remote code and keeps the default CSP', () => {
-    for (const csp of Object.values(m.content_security_policy ?? {})) {
-      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
-    }
+  it('loads no remote code: an explicit CSP, scripts from the package only, connections to the check endpoints only', () => {
+    const csp = m.content_security_policy?.extension_pages ?? '';
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name, values]),
+    );
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+    // Firefox's MV3 default adds it, and it sent the plain-HTTP connectivity check as https (issue 13).
+    expect(directives).not.toHaveProperty('upgrade-insecure-requests');
+    // Exactly the endpoints Nazar calls (checks.ts), plus its own files (the popup's translations).
+    expect([...(directives['connect-src'] ?? [])].sort()).toEqual(
+      ["'self'", ...Object.values(PROBE_URLS), CONTROL_URL, DOH_URL].sort(),
+    );
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
+    expect(Object.keys(m.content_security_policy ?? {})).toEqual(['extension_pages']);
     for (const war of m.web_accessible_resources ?? []) expect(war.matches).not.toContain('<all_urls>');
     const code = filesUnder(dir).filter((f) => /\.(js|html)$/.test(f));
     expect(code.length).toBeGreaterThan(0);
@@ -256,5 +273,11 @@ describe('Firefox for Android', () => {
       })
       .filter(({ since }) => since === null || since === undefined || since > declared);
     expect(late).toEqual([]);
+  });
+});
+
+describe('both builds', () => {
+  it('carry the same Content Security Policy', () => {
+    expect(load('firefox').m.content_security_policy).toEqual(load('chrome').m.content_security_policy);
   });
 });

@@ -8,15 +8,22 @@ import https from 'node:https';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakePlatform, startFakePlatform } from '../../support/harness';
-import { chromiumResolverRules, firefoxNetworkPrefs, routeAll } from '../../support/harness/hosts';
+import { chromiumResolverRules, firefoxNetworkPrefs, PLATFORM_HOSTS, routeAll } from '../../support/harness/hosts';
 import { browserExecutable } from '../../support/harness/index';
 import { sniff } from '../../support/harness/sniff';
 
-type Got = { status?: number; body?: string; error?: string };
+type Got = { status?: number; body?: string; error?: string; headers?: http.IncomingHttpHeaders };
 
-function get(port: number, host: string, path = '/', tls = true, timeoutMs = 1500): Promise<Got> {
+function get(
+  port: number,
+  host: string,
+  path = '/',
+  tls = true,
+  timeoutMs = 1500,
+  headers: Record<string, string> = {},
+): Promise<Got> {
   return new Promise((resolve) => {
-    const opts = { host: '127.0.0.1', port, path, headers: { host }, agent: false as const };
+    const opts = { host: '127.0.0.1', port, path, headers: { host, ...headers }, agent: false as const };
     const req = tls
       ? https.get({ ...opts, servername: host, rejectUnauthorized: false }, onRes)
       : http.get(opts, onRes);
@@ -25,7 +32,7 @@ function get(port: number, host: string, path = '/', tls = true, timeoutMs = 150
       res.on('data', (d) => {
         body += d;
       });
-      res.on('end', () => resolve({ status: res.statusCode, body }));
+      res.on('end', () => resolve({ status: res.statusCode, body, headers: res.headers }));
     }
     req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
     req.setTimeout(timeoutMs, () => {
@@ -53,18 +60,100 @@ describe('fake platform', () => {
     expect((await get(fp.port, 'connectivitycheck.gstatic.com', '/generate_204', false)).status).toBe(204);
   });
 
+  const DOH_JSON = { accept: 'application/dns-json' };
+  const doh = (query: string) => get(fp.port, 'cloudflare-dns.com', `/dns-query?${query}`, true, 1500, DOH_JSON);
+
   it('answers DoH JSON, with overrides', async () => {
-    const ok = JSON.parse((await get(fp.port, 'cloudflare-dns.com', '/dns-query?name=www.facebook.com&type=A')).body!);
+    const ok = JSON.parse((await doh('name=www.facebook.com&type=A')).body!);
     expect(ok.Status).toBe(0);
     expect(ok.Answer[0].data).toMatch(/^157\.240\./);
     fp.setDns('www.facebook.com', { status: 2 });
-    const fail = JSON.parse(
-      (await get(fp.port, 'cloudflare-dns.com', '/dns-query?name=www.facebook.com&type=A')).body!,
-    );
+    const fail = JSON.parse((await doh('name=www.facebook.com&type=A')).body!);
     expect(fail.Status).toBe(2);
     expect(fail.Answer).toBeUndefined();
-    const other = JSON.parse((await get(fp.port, 'cloudflare-dns.com', '/dns-query?name=example.org')).body!);
+    const other = JSON.parse((await doh('name=example.org')).body!);
     expect(other.Status).toBe(3);
+  });
+
+  /**
+   * What each fake sends back, pinned: as the real service (see the harness README), and never
+   * kinder. Above all no `access-control-allow-origin` where the real service sends none: a fake
+   * that answers CORS to everyone hid Firefox's failing connectivity check (issue 13).
+   */
+  it('sends the headers the real services send, and no CORS header where they send none', async () => {
+    const pick = (g: Got) => {
+      const h = g.headers ?? {};
+      return {
+        status: g.status,
+        type: h['content-type'] ?? null,
+        cors: h['access-control-allow-origin'] ?? null,
+        location: h.location ?? null,
+        length: g.body?.length,
+      };
+    };
+    const ig = PLATFORM_HOSTS.instagram[0];
+    expect(pick(await get(fp.port, 'connectivitycheck.gstatic.com', '/generate_204', false))).toEqual({
+      status: 204,
+      type: null,
+      cors: null,
+      location: null,
+      length: 0,
+    });
+    for (const host of [PLATFORM_HOSTS.whatsapp[0], PLATFORM_HOSTS.facebook[0], ig])
+      expect(pick(await get(fp.port, host, '/favicon.ico')), host).toMatchObject({
+        status: 200,
+        type: 'image/x-icon',
+        cors: null,
+      });
+    expect(pick(await get(fp.port, ig, '/'))).toMatchObject({
+      status: 200,
+      type: 'text/html; charset=utf-8',
+      cors: null,
+    });
+    expect(pick(await get(fp.port, ig, '/api/v1/feed/'))).toMatchObject({
+      status: 200,
+      type: 'application/json; charset=utf-8',
+      cors: null,
+    });
+    expect(pick(await get(fp.port, ig, '/static/logo.png'))).toMatchObject({
+      status: 200,
+      type: 'image/png',
+      cors: null,
+    });
+    // Cloudflare's JSON API: its own content type, open to any origin; JSON only when asked for it.
+    expect(pick(await doh('name=www.facebook.com&type=A'))).toMatchObject({
+      status: 200,
+      type: 'application/dns-json',
+      cors: '*',
+    });
+    expect(
+      pick(await get(fp.port, 'cloudflare-dns.com', '/dns-query?name=www.facebook.com&type=A&ct=application/dns-json')),
+    ).toMatchObject({ status: 200, type: 'application/dns-json' });
+    expect((await get(fp.port, 'cloudflare-dns.com', '/dns-query?name=www.facebook.com&type=A')).status).toBe(400);
+    // Meta's static CDNs answer every origin (its pages load their scripts with `crossorigin`).
+    expect(pick(await get(fp.port, 'static.xx.fbcdn.net', '/rsrc/x.png'))).toMatchObject({ status: 200, cors: '*' });
+    // Failures and portals: no CORS header either.
+    fp.setMode('instagram.com', 'error');
+    expect(pick(await get(fp.port, ig, '/api/v1/feed/'))).toMatchObject({ status: 503, cors: null });
+    fp.setMode('connectivitycheck.gstatic.com', 'redirect');
+    expect(pick(await get(fp.port, 'connectivitycheck.gstatic.com', '/generate_204', false))).toMatchObject({
+      status: 302,
+      location: 'http://portal.example/login',
+      cors: null,
+    });
+    fp.setMode('instagram.com', 'healthy');
+    fp.setMode('connectivitycheck.gstatic.com', 'healthy');
+  });
+
+  it('records each request with its scheme and the headers it arrived with', async () => {
+    const before = fp.requests.length;
+    await get(fp.port, 'connectivitycheck.gstatic.com', '/generate_204', false, 1500, { 'x-probe': 'plain' });
+    await get(fp.port, 'www.facebook.com', '/favicon.ico', true, 1500, { origin: 'moz-extension://abc' });
+    const [plain, tls] = fp.requests.slice(before);
+    expect(plain).toMatchObject({ host: 'connectivitycheck.gstatic.com', path: '/generate_204', scheme: 'http' });
+    expect(plain!.headers['x-probe']).toBe('plain');
+    expect(tls).toMatchObject({ host: 'www.facebook.com', path: '/favicon.ico', scheme: 'https' });
+    expect(tls!.headers.origin).toBe('moz-extension://abc');
   });
 
   it('switches one domain between modes while leaving the others healthy', async () => {
