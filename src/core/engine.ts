@@ -487,7 +487,8 @@ export class Engine implements DetectionEngine {
    * outage those sites share, plain even when each saw only a failure or two (sparse traffic).
    * For dns/unreachable/server the sites are Meta's platforms (other sites may well work: it is
    * Meta's trouble), and one failure must be a page, API call or socket, over sparseSpanMs. For tls
-   * any site counts, the user's other sites included, and nothing may have succeeded anywhere.
+   * any site counts, the user's other sites included, and nothing may have succeeded anywhere for
+   * quickSpanMs at least.
    * Returns the platforms taking part, or null. Uses recentFailClass (set by metaPass).
    */
   private sharedFailure(cls: number, now: number): PlatformId[] | null {
@@ -516,7 +517,8 @@ export class Engine implements DetectionEngine {
       start = Math.min(start, o.start);
     }
     if (sites < 2 || n < RULES.sharedN) return null;
-    if (tls) return g.anyOkAt !== null && g.anyOkAt >= start ? null : members;
+    // Nothing may have succeeded since the first of them, for a second at least.
+    if (tls) return (g.anyOkAt !== null && g.anyOkAt >= start) || now - start < RULES.quickSpanMs ? null : members;
     if (strong < 1 || now - start < RULES.sparseSpanMs) return null;
     for (const id of PLATFORMS) {
       const last = this.s.platforms[id].lastSuccessAt;
