@@ -492,6 +492,8 @@ export class Engine implements DetectionEngine {
    * Returns the platforms taking part, or null. Uses recentFailClass (set by metaPass).
    */
   private sharedFailure(cls: number, now: number): PlatformId[] | null {
+    // The common case (nothing of this class failing anywhere) allocates nothing.
+    if (!this.recentFailClass.includes(cls)) return null;
     const g = this.s.global;
     const members: PlatformId[] = [];
     let sites = 0;

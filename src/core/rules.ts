@@ -31,7 +31,7 @@ export const RULES = {
    * least sparseSpanMs. In busy traffic a run that long without one success is itself telling.
    */
   sparseN: 3,
-  sparseSpanMs: 3_000,
+  sparseSpanMs: 4_000,
   /**
    * The same failure on several sites at once: this many failures in all, of one class, on ≥ 2
    * sites, none of which succeeded since (Meta's platforms for dns/unreachable/server, with one
