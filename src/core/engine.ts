@@ -10,7 +10,7 @@ import { RecentIds } from './dedup';
 import { buildEvidence } from './evidence';
 import { detach, hostOf } from './host';
 import { isMetaAddress } from './meta-addresses';
-import { type Candidate, CLASS_OF_CAUSE, controlPending, decide, RULES, SHAREABLE } from './rules';
+import { type Candidate, CLASS_OF_CAUSE, controlPending, decide, failing, RULES, SHAREABLE } from './rules';
 import { restoreState } from './serialise';
 import { clearFail, clearOk, type EngineState, newEngineState, type PlatformState, STATE_VERSION } from './state';
 import {
@@ -23,7 +23,17 @@ import {
   type Verdict,
   type VerdictChange,
 } from './types';
-import { addToWindow, CLASS_INDEX, dominantFailure, IGNORE, NCLASS, OK } from './window';
+import {
+  addToWindow,
+  CLASS_INDEX,
+  clearFailures,
+  dominantFailure,
+  IGNORE,
+  newWindow,
+  OK,
+  SHORT_BUCKET_MS,
+  SHORT_BUCKETS,
+} from './window';
 
 export { STATE_VERSION };
 
@@ -145,14 +155,11 @@ export class Engine implements DetectionEngine {
     };
     for (const id of PLATFORMS) {
       const p = this.s.platforms[id];
-      if (p.status === 'degraded' && p.unstable) {
-        if (p.ok.n > 0) consider(p.ok.start + RULES.unstableUpSpanMs);
-        if (p.fail.n > 0) consider(p.fail.start + RULES.unstableDownSpanMs);
-      }
-      if (p.status === 'degraded' && !p.unstable && p.ok.n > 0) consider(p.ok.start + RULES.degradedUpSpanMs);
+      // Recoveries that wait for time to pass (a clean spell) need a tick when it is over.
+      if (p.ok.n === 0) continue;
+      if ((p.status === 'down' || p.status === 'degraded') && p.unstable) consider(p.ok.start + RULES.flapUpSpanMs);
+      else if (p.status === 'degraded') consider(p.ok.start + RULES.degradedUpSpanMs);
     }
-    const c = this.s.global.control;
-    if (c && !c.ok) consider(c.at + RULES.controlTtlMs + 1);
     return best;
   }
 
@@ -252,6 +259,9 @@ export class Engine implements DetectionEngine {
     if (cls === IGNORE) return;
     p.inUse = true;
     addToWindow(p.win, now, cls, w);
+    // (A state saved before the short window existed gets one here.)
+    p.short ??= newWindow(SHORT_BUCKETS);
+    addToWindow(p.short, now, cls, w, SHORT_BUCKET_MS);
     if (cls === OK) {
       if (p.fail.n > 0) clearFail(p.fail);
       if (p.ok.n === 0) p.ok.start = now;
@@ -356,11 +366,8 @@ export class Engine implements DetectionEngine {
         // platform. Its evidence starts afresh (the whole window: its 5 s buckets cannot be split);
         // failures after the connection returned start a new streak and count as usual.
         clearFail(p.fail);
-        for (let i = 0; i < p.win.n.length; i++) {
-          if (i % NCLASS === OK || i % NCLASS === IGNORE) continue;
-          p.win.n[i] = 0;
-          p.win.w[i] = 0;
-        }
+        clearFailures(p.win);
+        if (p.short) clearFailures(p.short);
         p.cleanSince = now;
         cands[id] = decide(p, g, now);
       }
@@ -430,10 +437,11 @@ export class Engine implements DetectionEngine {
    * same way counts too, and is itself confirmed down by the pattern.
    */
   private metaPass(cands: Record<PlatformId, Candidate>, now: number): void {
-    let failing = 0;
+    let anyFailing = false;
     for (const id of PLATFORMS)
-      if (cands[id].status === 'down' || cands[id].status === 'degraded' || this.s.platforms[id].fail.n > 0) failing++;
-    if (failing === 0) return;
+      if (cands[id].status === 'down' || cands[id].status === 'degraded' || this.s.platforms[id].fail.n > 0)
+        anyFailing = true;
+    if (!anyFailing) return;
     // Each platform's recent failure class, computed once for the three causes below.
     const dom = this.recentFailClass;
     for (let i = 0; i < PLATFORMS.length; i++) {
@@ -475,13 +483,71 @@ export class Engine implements DetectionEngine {
         continue;
       }
       // Promotions wait for the neutral check too (see controlPending).
-      const anyDown = !controlPending(this.s.global, now) && members.some((id) => cands[id].status === 'down');
+      const promote = !controlPending(this.s.global, now);
+      const anyDown = members.some((id) => cands[id].status === 'down');
+      const shared = promote ? this.sharedFailure(cls, now) : null;
       for (const id of members) {
         const c = cands[id];
-        if ((c.status === 'down' || c.status === 'degraded') && c.cause === cause) c.scope = 'meta';
-        else if (anyDown && confirmedByPattern.includes(id))
+        if (promote && c.status !== 'down' && (shared?.includes(id) || (anyDown && confirmedByPattern.includes(id)))) {
           cands[id] = { status: 'down', cause, scope: 'meta', unstable: c.unstable };
+        } else if ((c.status === 'down' || c.status === 'degraded') && c.cause === cause) c.scope = 'meta';
       }
     }
+    // Certificate failures on several sites at once, the user's other sites included: the network
+    // intercepts, whatever the traffic (a few failures each are enough).
+    const tls = this.sharedFailure(CLASS_INDEX.tls, now);
+    for (const id of tls ?? []) {
+      if (cands[id].status !== 'down')
+        cands[id] = failing(this.s.platforms[id], this.s.global, CLASS_INDEX.tls, 'down', cands[id].unstable);
+    }
+  }
+
+  /**
+   * The same failure on several sites at once, none of them succeeding since the first of it: an
+   * outage those sites share, plain even when each saw only a failure or two (sparse traffic).
+   * For dns/unreachable/server the sites are Meta's platforms (other sites may well work: it is
+   * Meta's trouble), and one failure must be a page, API call or socket, over sparseSpanMs. For tls
+   * any site counts, the user's other sites included, and nothing may have succeeded anywhere for
+   * quickSpanMs at least.
+   * Returns the platforms taking part, or null. Uses recentFailClass (set by metaPass).
+   */
+  private sharedFailure(cls: number, now: number): PlatformId[] | null {
+    // The common case (nothing of this class failing anywhere) allocates nothing.
+    if (!this.recentFailClass.includes(cls)) return null;
+    const g = this.s.global;
+    const members: PlatformId[] = [];
+    let sites = 0;
+    let n = 0;
+    let strong = 0;
+    let start = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < PLATFORMS.length; i++) {
+      if (this.recentFailClass[i] !== cls) continue;
+      const id = PLATFORMS[i]!;
+      const f = this.s.platforms[id].fail;
+      members.push(id);
+      sites++;
+      n += f.n;
+      strong += f.strong;
+      start = Math.min(start, f.start);
+    }
+    if (members.length === 0) return null;
+    const tls = cls === CLASS_INDEX.tls;
+    const o = g.otherFail;
+    if (tls && o !== null && o.cls === cls) {
+      sites++;
+      n += o.n;
+      start = Math.min(start, o.start);
+    }
+    if (sites < 2 || n < RULES.sharedN) return null;
+    // Nothing may have succeeded since the first of them, for a second at least.
+    if (tls) return (g.anyOkAt !== null && g.anyOkAt >= start) || now - start < RULES.quickSpanMs ? null : members;
+    if (strong < 1 || now - start < RULES.sparseSpanMs) return null;
+    for (const id of PLATFORMS) {
+      const last = this.s.platforms[id].lastSuccessAt;
+      if (last !== null && last >= start) return null;
+    }
+    // Nothing may say it is the user's connection instead (a failed check, other sites failing so).
+    for (const id of members) if (failing(this.s.platforms[id], g, cls, 'down', false).scope === 'you') return null;
+    return members;
   }
 }

@@ -5,7 +5,17 @@
 
 import type { GlobalState, PlatformState } from './state';
 import type { Cause, CheckResult, Scope, Status } from './types';
-import { CLASS_INDEX, dominantFailure, newSums, sumWindow, UNKNOWN } from './window';
+import {
+  CLASS_INDEX,
+  dominantFailure,
+  newSums,
+  newWindow,
+  SHORT_BUCKET_MS,
+  SHORT_BUCKETS,
+  sumWindow,
+  UNKNOWN,
+  WINDOW_MS,
+} from './window';
 
 export const RULES = {
   /** Fast path to `down` from a healthy history: a run of failures, all of one kind, over ≥ 1 s. */
@@ -15,6 +25,20 @@ export const RULES = {
   quickSpanMs: 1_000,
   /** A burst this large counts even when it arrives all at once. */
   burstN: 6,
+  /**
+   * Sparse traffic (a tab left open, polling every few seconds): this many failures, all of one
+   * class, one of them at least a page, API call or socket, no success in between, spread over at
+   * least sparseSpanMs. In busy traffic a run that long without one success is itself telling.
+   */
+  sparseN: 3,
+  sparseSpanMs: 4_000,
+  /**
+   * The same failure on several sites at once: this many failures in all, of one class, on ≥ 2
+   * sites, none of which succeeded since (Meta's platforms for dns/unreachable/server, with one
+   * strong failure and over sparseSpanMs; any site at all for tls, interception being diagnostic,
+   * over quickSpanMs).
+   */
+  sharedN: 3,
   /** When the history is already mixed (partial failure), a longer run is needed. */
   slowN: 8,
   slowSpanMs: 10_000,
@@ -25,6 +49,14 @@ export const RULES = {
   degradedShare: 0.25,
   degradedMinN: 3,
   degradedMinW: 2,
+  /**
+   * `degraded`, fast: over the last partialMs (1 s slots), this share of the weight and of the
+   * requests failing, with at least partialMinN failures (a flaky link's 3–4 % almost never gets
+   * there: 3 of 30 half-hour traces at 4 %, against 2 of 30 with the 30 s rule alone).
+   */
+  partialMs: 10_000,
+  partialShare: 0.35,
+  partialMinN: 6,
   /** Back from `degraded` once the recent window is this clean, or successes ran this long. */
   cleanShare: 0.1,
   degradedUpN: 5,
@@ -32,12 +64,16 @@ export const RULES = {
   /** Back `up` from `down`: this many successes after the last failure. */
   upN: 2,
   upW: 3,
-  /** A failure this soon after recovering is a relapse: hold `degraded` instead of flapping. */
+  /**
+   * Flapping is damped on the way back, never on the way in. A platform failing again this soon
+   * after recovering is unstable: it goes `down` (or `degraded`) as fast as ever, but `up` again
+   * only after flapUpSpanMs of clean successes, unless its failures then run flapSettledMs without
+   * a break (an outage of its own, whose end is a real recovery).
+   */
   relapseMs: 180_000,
-  unstableDownSpanMs: 45_000,
-  unstableUpSpanMs: 60_000,
-  /** A failed neutral check means "offline" for this long unless something succeeds since. */
-  controlTtlMs: 60_000,
+  flapUpSpanMs: 30_000,
+  flapUpN: 3,
+  flapSettledMs: 45_000,
   otherFailN: 3,
   /** How long failures wait for the neutral check the engine asked for (the worker's checks time out at 8 s). */
   controlWaitMs: 10_000,
@@ -49,19 +85,22 @@ export interface Candidate {
   status: Status;
   cause: Cause;
   scope: Scope;
-  /** The platform relapsed soon after recovering (caller keeps `unstable`). */
+  /** The platform relapsed soon after recovering: hold the bad state longer before `up` (caller keeps it). */
   unstable: boolean;
 }
 
 /**
+/**
  * A neutral check that failed the way a dead connection fails (offline, DNS, unreachable), with
- * nothing answering since or at the same moment (the DoH lookup of the same round). A captive
- * portal (a status) or an error the browser did not explain (a CORS or type error: "unknown") is
- * not "offline" by itself.
+ * nothing answering at the same moment or since (the DoH lookup of the same round counts). A
+ * captive portal (a status) or an error the browser did not explain (a CORS or type error:
+ * "unknown") is not "offline" by itself. It holds until something new says otherwise: a later
+ * check, or anything succeeding. Its age alone is no evidence that the fault moved (while it blames
+ * the user, the worker re-checks).
  */
-export function controlSaysOffline(g: GlobalState, now: number): boolean {
+export function controlSaysOffline(g: GlobalState): boolean {
   const c: CheckResult | null = g.control;
-  if (!c || c.ok || now - c.at > RULES.controlTtlMs) return false;
+  if (!c || c.ok) return false;
   if (g.anyOkAt !== null && g.anyOkAt >= c.at) return false;
   return c.errorClass === 'offline' || c.errorClass === 'dns' || c.errorClass === 'unreachable';
 }
@@ -79,17 +118,20 @@ export function controlPending(g: GlobalState, now: number): boolean {
   return g.control === null || g.control.at < askedAt;
 }
 
-/** Non-Meta sites fail the same way and nothing succeeds: the connection, not a platform. */
-function othersFailToo(g: GlobalState, cls: number, now: number): boolean {
+/**
+ * Non-Meta sites fail the same way and nothing succeeds: the connection, not a platform. Like a
+ * failed check, this holds until something succeeds (or another site fails differently).
+ */
+function othersFailToo(g: GlobalState, cls: number): boolean {
   const f = g.otherFail;
-  if (!f || f.n < RULES.otherFailN || f.cls !== cls || now - f.last > RULES.recentMs) return false;
+  if (!f || f.n < RULES.otherFailN || f.cls !== cls) return false;
   return g.anyOkAt === null || g.anyOkAt < f.start;
 }
 
-function causeOf(cls: number, p: PlatformState, g: GlobalState, now: number): { cause: Cause; scope: Scope } {
+function causeOf(cls: number, p: PlatformState, g: GlobalState): { cause: Cause; scope: Scope } {
   if (cls === C.offline) return { cause: 'offline', scope: 'you' };
   if (cls === C.tls) return { cause: 'tls', scope: 'network' };
-  if ((cls === C.dns || cls === C.unreachable) && (controlSaysOffline(g, now) || othersFailToo(g, cls, now))) {
+  if ((cls === C.dns || cls === C.unreachable) && (controlSaysOffline(g) || othersFailToo(g, cls))) {
     return { cause: 'offline', scope: 'you' };
   }
   const dns = p.dns;
@@ -104,30 +146,45 @@ function causeOf(cls: number, p: PlatformState, g: GlobalState, now: number): { 
 }
 
 /** A failing verdict with the cause of `failCls`. (A plain function: closures cost in the hot path.) */
-function failing(
+export function failing(
   p: PlatformState,
   g: GlobalState,
-  now: number,
   failCls: number,
   status: Status,
   unstable: boolean,
 ): Candidate {
-  const cs = failCls >= 0 ? causeOf(failCls, p, g, now) : { cause: p.cause, scope: p.scope };
+  const cs = failCls >= 0 ? causeOf(failCls, p, g) : { cause: p.cause, scope: p.scope };
   // An unknown error string alone never makes a platform `down`.
   const capped = status === 'down' && failCls === UNKNOWN ? 'degraded' : status;
-  return { status: capped, cause: cs.cause, scope: cs.scope, unstable };
+  // Only a platform's own trouble flaps; the user's connection coming and going is no reason to hold.
+  return { status: capped, cause: cs.cause, scope: cs.scope, unstable: unstable && cs.scope !== 'you' };
 }
 
 /** Reused by every decide(): read at once, never kept (the engine is single-threaded). */
 const scratch = newSums();
+const scratchShort = newSums();
+const scratchLong = newSums();
+/** Stands in for the short window of a state saved before it existed. */
+const NO_SHORT = newWindow(SHORT_BUCKETS);
 
 const UP: Candidate = { status: 'up', cause: 'none', scope: 'none', unstable: false };
+
+/**
+ * A fresh run on a platform that was fine (no other failure in the whole window, no success since
+ * the run began) is still being decided: it gets sparseSpanMs to become `down` before it is called
+ * `degraded`, so an outage is one change, not two.
+ */
+function deciding(p: PlatformState, now: number): boolean {
+  const f = p.fail;
+  if (f.n === 0 || now - f.start >= RULES.sparseSpanMs) return false;
+  return sumWindow(p.win, now, WINDOW_MS, p.cleanSince, scratchLong).failN === f.n;
+}
 
 /** One platform's verdict before the cross-platform (Meta-wide) pass. */
 export function decide(p: PlatformState, g: GlobalState, now: number): Candidate {
   if (!p.inUse) return { status: 'unknown', cause: 'none', scope: 'none', unstable: false };
   if (g.offlineSignal) return { status: 'down', cause: 'offline', scope: 'you', unstable: p.unstable };
-  const offlineByControl = controlSaysOffline(g, now);
+  const offlineByControl = controlSaysOffline(g);
   // The neutral check fails too: the user's connection, unless this platform shows TLS trouble
   // (a captive portal or interception is the network's doing, and says so more precisely).
   if (offlineByControl && dominantFailure(p.fail.cls).cls !== C.tls) {
@@ -141,13 +198,17 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
   // fails some other way from the same network does not outvote them.
   const tlsShare = f.w > 0 ? f.cls[C.tls]! / f.w : 0;
   const run = tlsShare >= 0.3 ? { cls: C.tls, share: 1 } : dominantFailure(f.cls);
-  // Down and still failing: only the cause can change, and the window is not needed for it.
-  if (p.status === 'down' && f.n > 0 && run.cls >= 0) return failing(p, g, now, run.cls, 'down', p.unstable);
+  const span = f.last - f.start;
+  // A relapse whose failures have run this long without a break is an outage of its own.
+  const unstable = p.unstable && !(f.n > 0 && span >= RULES.flapSettledMs);
+  // Down and still failing: only the cause can change, and the window is not needed for it. (An
+  // unknown error string says nothing about the cause: it neither changes nor softens it.)
+  if (p.status === 'down' && f.n > 0 && run.cls >= 0)
+    return failing(p, g, run.cls === UNKNOWN ? -1 : run.cls, 'down', unstable);
   const recent = sumWindow(p.win, now, RULES.recentMs, p.cleanSince, scratch);
   const recentDom = dominantFailure(recent.w);
   const failCls = f.n > 0 && run.cls >= 0 ? run.cls : recentDom.cls;
   const uniform = f.n > 0 && run.cls !== UNKNOWN && run.share >= RULES.uniformShare;
-  const span = f.last - f.start;
   const before = Math.max(0, recent.failN - f.n);
   const mixed = before >= 2 && recent.okN >= 2;
   // Three strong failures in a row (page, API, chat socket) say as much as four of anything.
@@ -156,49 +217,57 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
     (f.n >= RULES.quickStrongN && f.strong >= RULES.quickStrongN && f.w >= 5);
   // A burst all at once counts only with a page, API call or socket in it (a gallery of images is not an outage).
   const quick = uniform && enough && (span >= RULES.quickSpanMs || (f.n >= RULES.burstN && f.strong >= 1));
+  // Few requests, every one failing the same way: sparse traffic says it as clearly, only slower.
+  const sparse = uniform && run.share === 1 && f.n >= RULES.sparseN && f.strong >= 1 && span >= RULES.sparseSpanMs;
   const slow = uniform && f.n >= RULES.slowN && span >= RULES.slowSpanMs;
   // A failed check of the platform plus another failure confirms it at once.
   const confirmed = uniform && f.checks >= 1 && f.n >= (mixed ? 4 : 2);
-  const hard = confirmed || slow || (!mixed && quick);
+  const hard = confirmed || slow || (!mixed && (quick || sparse));
   const total = recent.failW + recent.okW;
   // Either share counts: many failing images, or a few failing API calls among many images.
   const countShare = recent.failN / Math.max(1, recent.failN + recent.okN);
+  // The last few seconds on their own: a partial outage shows there long before the 30 s window fills.
+  const short = sumWindow(p.short ?? NO_SHORT, now, RULES.partialMs, p.cleanSince, scratchShort, SHORT_BUCKET_MS);
+  const partialNow =
+    short.failN >= RULES.partialMinN &&
+    short.failW >= RULES.partialShare * (short.failW + short.okW) &&
+    short.failN >= RULES.partialShare * (short.failN + short.okN);
   const degradedNow =
-    recent.failN >= RULES.degradedMinN &&
-    recent.failW >= RULES.degradedMinW &&
-    total > 0 &&
-    (recent.failW / total >= RULES.degradedShare || countShare >= RULES.degradedShare);
+    partialNow ||
+    (recent.failN >= RULES.degradedMinN &&
+      recent.failW >= RULES.degradedMinW &&
+      total > 0 &&
+      (recent.failW / total >= RULES.degradedShare || countShare >= RULES.degradedShare));
   const cleanNow = total > 0 && recent.failW / total < RULES.cleanShare && recent.okN >= RULES.degradedUpN;
   const okSpan = p.ok.n > 0 ? now - p.ok.start : 0;
+  // After a relapse, only a long clean spell is a recovery (flapping is damped on the way back).
+  const heldLongEnough = p.ok.n >= RULES.flapUpN && okSpan >= RULES.flapUpSpanMs;
 
   switch (p.status) {
     case 'down': {
       // Images from the CDN loading while every page and API call fails is not a recovery.
       const recovered =
         (p.ok.n >= RULES.upN && p.ok.w >= RULES.upW && (p.ok.strong ?? 0) >= 1) || (p.ok.probe && p.ok.n >= 1);
-      if (recovered && f.n === 0) return UP;
-      return failing(p, g, now, failCls, 'down', p.unstable);
+      if (recovered && f.n === 0 && (!unstable || heldLongEnough)) return UP;
+      return failing(p, g, failCls === UNKNOWN ? -1 : failCls, 'down', unstable);
     }
     case 'degraded': {
-      if (p.unstable) {
-        if (f.n > 0 && uniform && span >= RULES.unstableDownSpanMs) return failing(p, g, now, failCls, 'down', false);
-        if (f.n === 0 && p.ok.n >= 3 && okSpan >= RULES.unstableUpSpanMs) return UP;
-        return failing(p, g, now, failCls, 'degraded', true);
-      }
-      if (hard) return failing(p, g, now, failCls, 'down', p.unstable);
-      if (f.n === 0 && ((p.ok.n >= RULES.degradedUpN && okSpan >= RULES.degradedUpSpanMs) || cleanNow)) return UP;
-      return failing(p, g, now, failCls, 'degraded', p.unstable);
+      if (hard) return failing(p, g, failCls, 'down', unstable);
+      const back = unstable
+        ? heldLongEnough
+        : (p.ok.n >= RULES.degradedUpN && okSpan >= RULES.degradedUpSpanMs) || cleanNow;
+      if (f.n === 0 && back) return UP;
+      return failing(p, g, failCls, 'degraded', unstable);
     }
     default: {
       // Waiting for the neutral check before blaming a platform for what may be the user's connection.
       if ((failCls === C.dns || failCls === C.unreachable) && controlPending(g, now)) {
         return { status: p.status, cause: p.cause, scope: p.scope, unstable: p.unstable };
       }
-      if (hard) {
-        const relapse = p.recoveredAt !== null && now - p.recoveredAt < RULES.relapseMs;
-        return relapse ? failing(p, g, now, failCls, 'degraded', true) : failing(p, g, now, failCls, 'down', false);
-      }
-      if (degradedNow) return failing(p, g, now, failCls, 'degraded', p.unstable);
+      // Onset is never damped: a relapse is as `down` as any outage, and only remembered as one.
+      const relapse = p.recoveredAt !== null && now - p.recoveredAt < RULES.relapseMs;
+      if (hard) return failing(p, g, failCls, 'down', relapse);
+      if (degradedNow && !deciding(p, now)) return failing(p, g, failCls, 'degraded', relapse);
       if (p.ok.n > 0 || recent.okN > 0) return UP;
       return { status: p.status, cause: p.cause, scope: p.scope, unstable: p.unstable };
     }

@@ -5,7 +5,7 @@
 import { DEDUP_CAPACITY } from './dedup';
 import { type EngineState, type PlatformState, STATE_VERSION } from './state';
 import { CAUSES, PLATFORMS, SCOPES, STATUSES } from './types';
-import { BUCKETS, NCLASS } from './window';
+import { BUCKETS, NCLASS, SHORT_BUCKETS } from './window';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -17,16 +17,16 @@ function checkResult(v: unknown): boolean {
   return v === null || (isObj(v) && num(v.at) && (typeof v.ok === 'boolean' || num(v.status)));
 }
 
+const windowOk = (win: unknown, buckets: number) =>
+  isObj(win) && nums(win.ids, buckets) && nums(win.n, buckets * NCLASS) && nums(win.w, buckets * NCLASS);
+
 function platformOk(v: unknown): v is PlatformState {
   if (!isObj(v)) return false;
-  const win = v.win;
   const f = v.fail;
   const ok = v.ok;
   return (
-    isObj(win) &&
-    nums(win.ids, BUCKETS) &&
-    nums(win.n, BUCKETS * NCLASS) &&
-    nums(win.w, BUCKETS * NCLASS) &&
+    windowOk(v.win, BUCKETS) &&
+    (v.short === undefined || windowOk(v.short, SHORT_BUCKETS)) &&
     isObj(f) &&
     [f.n, f.w, f.strong, f.checks, f.start, f.last].every(num) &&
     nums(f.cls, NCLASS) &&

@@ -1,7 +1,7 @@
 /** The engine's whole state as plain JSON data, so it can be persisted and restored as is. */
 import type { DedupState } from './dedup';
 import type { Cause, CheckResult, DnsCheckResult, PlatformId, Scope, Status } from './types';
-import { type BucketWindow, NCLASS, newWindow } from './window';
+import { type BucketWindow, NCLASS, newWindow, SHORT_BUCKETS } from './window';
 
 export const STATE_VERSION = 1;
 
@@ -31,6 +31,8 @@ export interface OkStreak {
 
 export interface PlatformState {
   win: BucketWindow;
+  /** The last few seconds in 1 s slots (SHORT_BUCKET_MS); optional: older saved states lack it. */
+  short?: BucketWindow;
   fail: FailStreak;
   ok: OkStreak;
   status: Status;
@@ -104,6 +106,7 @@ export function clearOk(o: OkStreak): void {
 export function newPlatformState(): PlatformState {
   return {
     win: newWindow(),
+    short: newWindow(SHORT_BUCKETS),
     fail: emptyFail(),
     ok: emptyOk(),
     status: 'unknown',

@@ -7,6 +7,9 @@ import { ERROR_CLASSES, type ErrorClass } from './types';
 export const BUCKET_MS = 5_000;
 export const BUCKETS = 24; // 2 minutes
 export const WINDOW_MS = BUCKET_MS * BUCKETS;
+/** A finer window over the last few seconds (partial failure, fast): 1 s slots. */
+export const SHORT_BUCKET_MS = 1_000;
+export const SHORT_BUCKETS = 10;
 export const NCLASS = ERROR_CLASSES.length;
 export const CLASS_INDEX: Record<ErrorClass, number> = Object.fromEntries(
   ERROR_CLASSES.map((c, i) => [c, i]),
@@ -25,17 +28,19 @@ export interface BucketWindow {
   w: number[];
 }
 
-export function newWindow(): BucketWindow {
+export function newWindow(buckets = BUCKETS): BucketWindow {
   return {
-    ids: new Array<number>(BUCKETS).fill(-1),
-    n: new Array<number>(BUCKETS * NCLASS).fill(0),
-    w: new Array<number>(BUCKETS * NCLASS).fill(0),
+    ids: new Array<number>(buckets).fill(-1),
+    n: new Array<number>(buckets * NCLASS).fill(0),
+    w: new Array<number>(buckets * NCLASS).fill(0),
   };
 }
 
-export function addToWindow(win: BucketWindow, t: number, cls: number, weight: number): void {
-  const id = Math.floor(t / BUCKET_MS);
-  const slot = ((id % BUCKETS) + BUCKETS) % BUCKETS;
+/** The window's slot count comes from the window itself; `bucketMs` says how wide each slot is. */
+export function addToWindow(win: BucketWindow, t: number, cls: number, weight: number, bucketMs = BUCKET_MS): void {
+  const buckets = win.ids.length;
+  const id = Math.floor(t / bucketMs);
+  const slot = ((id % buckets) + buckets) % buckets;
   if (win.ids[slot] !== id) {
     // Older than what the slot holds: a late event outside the window; nothing to count it in.
     if ((win.ids[slot] ?? -1) > id) return;
@@ -77,19 +82,21 @@ export function sumWindow(
   spanMs: number,
   notBefore = -Infinity,
   out: WindowSums = newSums(),
+  bucketMs = BUCKET_MS,
 ): WindowSums {
-  const nowId = Math.floor(now / BUCKET_MS);
-  const firstId = Math.max(nowId - Math.ceil(spanMs / BUCKET_MS) + 1, Math.floor(notBefore / BUCKET_MS));
+  const buckets = win.ids.length;
+  const nowId = Math.floor(now / bucketMs);
+  const firstId = Math.max(nowId - Math.ceil(spanMs / bucketMs) + 1, Math.floor(notBefore / bucketMs));
   const { n, w } = out;
   n.fill(0);
   w.fill(0);
   // Only the slots that can hold the span's buckets (6 of 24 for the 30 s the rules look at),
   // going back from now's slot. Beyond 2^53 (fuzzed timestamps) ids are not exact: scan them all.
   const exact = Number.isSafeInteger(nowId) && Number.isSafeInteger(firstId);
-  const steps = exact ? Math.min(BUCKETS, nowId - firstId + 1) : BUCKETS;
-  const nowSlot = ((nowId % BUCKETS) + BUCKETS) % BUCKETS;
+  const steps = exact ? Math.min(buckets, nowId - firstId + 1) : buckets;
+  const nowSlot = ((nowId % buckets) + buckets) % buckets;
   for (let k = 0; k < steps; k++) {
-    const slot = (nowSlot - k + BUCKETS) % BUCKETS;
+    const slot = (nowSlot - k + buckets) % buckets;
     const id = win.ids[slot]!;
     if (id < firstId || id > nowId) continue;
     const base = slot * NCLASS;
@@ -110,6 +117,15 @@ export function sumWindow(
   out.failN = failN;
   out.failW = failW;
   return out;
+}
+
+/** Forgets every failure in the window, keeping the successes (the user's connection was to blame). */
+export function clearFailures(win: BucketWindow): void {
+  for (let i = 0; i < win.n.length; i++) {
+    if (i % NCLASS === OK || i % NCLASS === IGNORE) continue;
+    win.n[i] = 0;
+    win.w[i] = 0;
+  }
 }
 
 /** The failure class with the most weight (ties: the first in ERROR_CLASSES order), or -1. */

@@ -173,7 +173,8 @@ describe('the background script in such a browser', () => {
         'runtime.onMessage',
         'runtime.onStartup',
         'webRequest.onCompleted',
-        'webRequest.onErrorOccurred',
+        'webRequest.onErrorOccurred', // the platforms' requests
+        'webRequest.onErrorOccurred', // Nazar's own checks: the browser's reason for a failed check
         'webRequest.onHeadersReceived',
       ]);
       await settle();

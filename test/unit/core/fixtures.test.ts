@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../../src/core/types';
+import { delays, median } from '../../fixtures/measure';
 import { SCENARIOS, toJsonl } from '../../fixtures/scenarios';
-import { FIXTURES, firstAt, replayFixture } from './replay-fixture';
+import { FIXTURES, replayFixture } from './replay-fixture';
 
 describe('fixtures', () => {
   it('at least twelve scenarios, and each committed file matches its generator', () => {
@@ -39,15 +40,18 @@ describe('fixtures', () => {
     });
 
     it('detects problems and recoveries in time', () => {
-      for (const d of e.down ?? []) {
-        const hit = firstAt(changes, d.platform, 'down', d.at);
-        expect(hit, `${d.platform} down`).not.toBeNull();
-        expect(hit!.timeStamp - d.at, `${d.platform} detection delay`).toBeLessThanOrEqual(d.maxMs);
+      for (const d of delays(s, changes)) {
+        expect(d.ms, `${d.platform} ${d.kind} after ${new Date(d.at).toISOString()}`).not.toBeNull();
+        expect(d.ms!, `${d.platform} ${d.kind} delay`).toBeLessThanOrEqual(d.maxMs);
       }
-      for (const u of e.up ?? []) {
-        const hit = firstAt(changes, u.platform, 'up', u.at);
-        expect(hit, `${u.platform} up`).not.toBeNull();
-        expect(hit!.timeStamp - u.at, `${u.platform} recovery delay`).toBeLessThanOrEqual(u.maxMs);
+    });
+
+    it('holds the verdicts it must hold, without a change in between', () => {
+      for (const h of e.hold ?? []) {
+        const before = changes.filter((c) => c.platform === h.platform && c.timeStamp <= h.from).at(-1);
+        expect(before && [before.status, before.cause, before.scope], `${h.platform} at the start`).toEqual(h.verdict);
+        const during = changes.filter((c) => c.platform === h.platform && c.timeStamp > h.from && c.timeStamp < h.to);
+        expect(during, `${h.platform} changes while held`).toEqual([]);
       }
     });
 
@@ -56,33 +60,30 @@ describe('fixtures', () => {
         const n = changes.filter((c) => c.platform === p).length;
         if (e.maxChanges !== undefined) expect(n, `${p} changes`).toBeLessThanOrEqual(e.maxChanges);
       }
-      // Never up/down/up/down: after a relapse the engine holds instead of flapping.
+      // A relapse shows at once (onset is never damped), but a second one finds the platform held:
+      // never down and up three times over.
       for (const p of PLATFORMS) {
         const seq = changes
           .filter((c) => c.platform === p)
           .map((c) => c.status)
           .join(',');
-        expect(seq).not.toMatch(/up,down,up,down/);
+        expect(seq).not.toMatch(/down,up,down,up,down,up/);
       }
       expect(rejected).toEqual(e.rejected ?? []);
     });
   });
 
-  it('median detection delay ≤ 3 s and worst ≤ 8 s across fixtures; recovery ≤ 10 s', () => {
-    const downs: number[] = [];
-    const ups: number[] = [];
-    for (const s of SCENARIOS) {
-      const { changes } = replayFixture(s.name);
-      for (const d of s.expect.down ?? []) downs.push(firstAt(changes, d.platform, 'down', d.at)!.timeStamp - d.at);
-      for (const u of s.expect.up ?? []) ups.push(firstAt(changes, u.platform, 'up', u.at)!.timeStamp - u.at);
-    }
-    downs.sort((a, b) => a - b);
-    const median = downs[Math.floor(downs.length / 2)]!;
+  it('median detection delay ≤ 3 s and worst ≤ 8 s (partial ≤ 10 s) across fixtures; recovery ≤ 10 s', () => {
+    const all = SCENARIOS.flatMap((s) => delays(s, replayFixture(s.name).changes));
+    const downs = all.filter((d) => d.kind === 'down').map((d) => d.ms!);
+    const partial = all.filter((d) => d.kind === 'degraded').map((d) => d.ms!);
+    const ups = all.filter((d) => d.kind === 'up').map((d) => d.ms!);
     console.log(
-      `detection: n=${downs.length} median=${median} ms worst=${downs.at(-1)} ms; recovery worst=${Math.max(...ups)} ms`,
+      `detection: n=${downs.length} median=${median(downs)} ms worst=${Math.max(...downs)} ms; partial worst=${Math.max(...partial)} ms; recovery worst=${Math.max(...ups)} ms`,
     );
-    expect(median).toBeLessThanOrEqual(3000);
-    expect(downs.at(-1)!).toBeLessThanOrEqual(8000);
+    expect(median(downs)).toBeLessThanOrEqual(3000);
+    expect(Math.max(...downs)).toBeLessThanOrEqual(8000);
+    expect(Math.max(...partial)).toBeLessThanOrEqual(10_000);
     expect(Math.max(...ups)).toBeLessThanOrEqual(10_000);
   });
 });
