@@ -5,7 +5,6 @@
  */
 import type { DetectionEngine, TraceEvent } from '../core/api';
 import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
-import { formatSpan } from '../shared/format';
 import type { Episode } from '../shared/history';
 import type { NavigationPurpose, StatusReport } from '../shared/messages';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
@@ -97,7 +96,7 @@ export function createWorker(deps: WorkerDeps) {
     onIdle: () => schedule(),
   });
 
-  const tr = () => translatorFor(settings.language, deps.uiLanguage);
+  const tr = () => translatorFor(settings.language);
 
   function buildReport(): StatusReport {
     const now = deps.now();
@@ -178,7 +177,7 @@ export function createWorker(deps: WorkerDeps) {
     const text =
       a.kind === 'notify-outage'
         ? outageText(a.episode, t)
-        : backText(a.episode, t, formatSpan(t, (a.episode.end ?? deps.now()) - a.episode.start));
+        : backText(a.episode, t, (a.episode.end ?? deps.now()) - a.episode.start);
     const id = notificationId(a.kind === 'notify-outage' ? 'outage' : 'back', a.episode);
     if (await sendNotification(deps.notifications, id, text, deps.getURL('icons/icon-128.png'))) {
       episodes = withSent(episodes, id);

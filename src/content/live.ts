@@ -7,7 +7,7 @@
  * keeps running in the page but can no longer talk to anyone. Then `runtime.id` is gone (or
  * connect throws); we call `onGone` once so the banner and all listeners are removed quietly.
  */
-import type { PlatformId, PlatformReport } from '../core/types';
+import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
 import { LIVE_PORT } from '../shared/messages';
 import type { LanguageSetting } from '../shared/settings';
 
@@ -24,7 +24,8 @@ export interface RuntimeLike {
 }
 
 export interface LiveHandlers {
-  onReport(report: PlatformReport): void;
+  /** This platform's report, and every platform's (to name the others failing with it). */
+  onReport(report: PlatformReport, all: Partial<Record<PlatformId, PlatformReport>>): void;
   onLanguage(language: LanguageSetting): void;
   onGone(): void;
 }
@@ -39,6 +40,16 @@ export function pickReport(x: unknown, platform: PlatformId): PlatformReport | n
   return typeof r.verdict.status === 'string' ? (r as unknown as PlatformReport) : null;
 }
 
+/** Every platform's report that is one, from a StatusReport-shaped value. */
+export function pickAll(x: unknown): Partial<Record<PlatformId, PlatformReport>> {
+  const out: Partial<Record<PlatformId, PlatformReport>> = {};
+  for (const p of PLATFORMS) {
+    const r = pickReport(x, p);
+    if (r) out[p] = r;
+  }
+  return out;
+}
+
 export function pickLanguage(x: unknown): LanguageSetting | null {
   if (!isObj(x)) return null;
   const l = x.language;
@@ -50,7 +61,7 @@ export function handleLiveMessage(msg: unknown, platform: PlatformId, h: LiveHan
   if (!isObj(msg)) return;
   if (msg.type === 'status') {
     const r = pickReport(msg.report, platform);
-    if (r) h.onReport(r);
+    if (r) h.onReport(r, pickAll(msg.report));
   } else if (msg.type === 'settings') {
     const l = pickLanguage(msg.settings);
     if (l) h.onLanguage(l);
@@ -97,7 +108,7 @@ export function startLive(runtime: RuntimeLike, platform: PlatformId, h: LiveHan
     send({ type: 'get-status' }).then(
       (s) => {
         const r = pickReport(s, platform);
-        if (r && !stopped) h.onReport(r);
+        if (r && !stopped) h.onReport(r, pickAll(s));
       },
       () => {},
     );

@@ -7,6 +7,7 @@ import { Answer } from './Answer';
 import { initialState, PopupController, type PopupState } from './controller';
 import { Folds } from './Folds';
 import type { PopupHost } from './host';
+import { LanguageSwitch } from './LanguageSwitch';
 import { Permission } from './Permission';
 
 interface Props {
@@ -46,7 +47,10 @@ export class App extends Component<Props, PopupState> {
     return (
       <main class={`app view-${view}`}>
         <header>
-          <p class="tagline">{tr.t('popup_tagline')}</p>
+          <div class="header-top">
+            <p class="tagline">{tr.t('popup_tagline')}</p>
+            <LanguageSwitch tr={tr} onPick={(language) => changeSettings({ language })} />
+          </div>
           <h1>{tr.t('popup_question')}</h1>
         </header>
         <Answer tr={tr} screen={screen} checking={state.checking} onCheck={checkNow}>

@@ -80,10 +80,12 @@ export function createTranslator(messages: MessageSource, lang: Lang): Translato
   };
 }
 
-/** 'auto' follows the browser's UI language: English only when it is English, Hindi otherwise. */
-export function resolveLang(setting: LanguageSetting, uiLanguage: string | undefined): Lang {
-  if (setting === 'hi' || setting === 'en') return setting;
-  return uiLanguage?.toLowerCase().startsWith('en') ? 'en' : 'hi';
+/**
+ * Hindi unless the user picked English. The browser's UI language is not asked: most readers
+ * use an English browser and read Hindi first ('auto', nothing picked yet, is Hindi).
+ */
+export function resolveLang(setting: LanguageSetting): Lang {
+  return setting === 'en' ? 'en' : 'hi';
 }
 
 /** Message keys may hold only [A-Za-z0-9_@]; enum values such as 'local-dns' map to 'local_dns'. */
