@@ -6,8 +6,8 @@
 import type { Translator } from '../shared/i18n';
 import type { StatusReport } from '../shared/messages';
 import { type Meaning, meaningOf } from '../ui/meaning';
-import { say } from '../ui/msg';
-import { badgeTitleOf } from '../ui/words';
+import { type Msg, msg, say } from '../ui/msg';
+import { causeLine, headlineOf } from '../ui/words';
 
 export type BadgeKind = 'ok' | 'degraded' | 'down' | 'you' | 'network' | 'no-permission';
 
@@ -47,13 +47,24 @@ function kindOf(m: Meaning): BadgeKind {
   }
 }
 
+/** The tooltip: "नज़र", the popup's headline and sub line, and for an outage its cause when there is one. */
+function titleOf(m: Meaning): Msg[] {
+  // Without permission the badge is the way in: it says to click it.
+  if (m.situation === 'no-permission') return [msg('badge_title_name'), msg('badge_title_no_permission')];
+  const h = headlineOf(m);
+  const causes = new Set(m.named.map((p) => m.each[p].cause));
+  const [cause] = causes;
+  const why = m.situation === 'outage' && causes.size === 1 && cause ? [causeLine(cause, false)] : [];
+  return [msg('badge_title_name'), h.headline, ...h.sub, ...why];
+}
+
 export function badgeLook(r: StatusReport, t: Translator): BadgeLook {
   const m = meaningOf(r);
   const kind = kindOf(m);
   return {
     kind,
     ...LOOKS[kind],
-    title: badgeTitleOf(m)
+    title: titleOf(m)
       .map((line) => say(t, line))
       .join('\n'),
   };

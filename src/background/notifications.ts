@@ -6,8 +6,8 @@
 
 import type { Episode } from '../shared/history';
 import type { Translator } from '../shared/i18n';
-import { type Msg, say } from '../ui/msg';
-import { backNotice, outageNotice } from '../ui/words';
+import { counted, type Msg, msg, say } from '../ui/msg';
+import { causeLine, platformNames } from '../ui/words';
 
 export const NOTIF_PREFIX = 'nazar:';
 
@@ -19,6 +19,23 @@ export interface NotificationText {
   title: string;
   message: string;
 }
+
+/** "WhatsApp और Instagram में गड़बड़ी है": "में गड़बड़ी" holds for down and degraded alike, as an episode
+ * does not keep each platform's status. "सभी" only when all three are in a Meta-wide episode. */
+function outageNotice(e: Episode): { title: Msg; body: Msg } {
+  const metaWide = e.scope === 'meta' && e.platforms.length > 1;
+  const all = metaWide && e.platforms.length === 3;
+  return {
+    title: all ? msg('state_meta_all_trouble') : msg('state_trouble', platformNames(e.platforms)),
+    body: msg('notif_outage_body', causeLine(e.cause, metaWide && !all)),
+  };
+}
+
+/** "… फिर से काम कर रहे हैं" and how long it lasted ("गड़बड़ी कुल 1 घंटा 15 मिनट चली।"). */
+const backNotice = (e: Episode, lastedMs: number) => ({
+  title: counted('state_back', e.platforms.length, platformNames(e.platforms)),
+  body: msg('notif_back_body', { span: lastedMs }),
+});
 
 const render = (t: Translator, n: { title: Msg; body: Msg }): NotificationText => ({
   title: say(t, n.title),

@@ -7,9 +7,10 @@
  * keeps running in the page but can no longer talk to anyone. Then `runtime.id` is gone (or
  * connect throws); we call `onGone` once so the banner and all listeners are removed quietly.
  */
-import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import type { PlatformId, PlatformReport } from '../core/types';
 import { LIVE_PORT } from '../shared/messages';
 import type { LanguageSetting } from '../shared/settings';
+import { normalizeReport } from '../ui/report';
 
 export interface Port {
   onMessage: { addListener(fn: (msg: unknown) => void): void };
@@ -40,15 +41,8 @@ export function pickReport(x: unknown, platform: PlatformId): PlatformReport | n
   return typeof r.verdict.status === 'string' ? (r as unknown as PlatformReport) : null;
 }
 
-/** Every platform's report that is one, from a StatusReport-shaped value. */
-export function pickAll(x: unknown): Partial<Record<PlatformId, PlatformReport>> {
-  const out: Partial<Record<PlatformId, PlatformReport>> = {};
-  for (const p of PLATFORMS) {
-    const r = pickReport(x, p);
-    if (r) out[p] = r;
-  }
-  return out;
-}
+/** Every platform's report, read safely (values outside the engine's vocabulary become "unknown"). */
+export const pickAll = (x: unknown): Partial<Record<PlatformId, PlatformReport>> => normalizeReport(x)?.platforms ?? {};
 
 export function pickLanguage(x: unknown): LanguageSetting | null {
   if (!isObj(x)) return null;

@@ -2,27 +2,18 @@
  * The explanation view model, shared by the popup and the error page. Pure: a StatusReport in,
  * message keys and substitutions out (see msg.ts); no browser, no translation here.
  */
-import { PLATFORMS, type PlatformId, type Scope, type Status, type Verdict } from '../core/types';
+import { PLATFORMS, type PlatformId, type Scope, type Verdict } from '../core/types';
 import { keyPart } from '../shared/i18n';
 import type { StatusReport } from '../shared/messages';
 import { adviceFor } from './advice';
 import { type Certainty, certaintyOf, reasons } from './certainty';
 import { isFailing, isUserSide, meaningOf, sideOf } from './meaning';
-import { counted, type Msg, msg } from './msg';
+import { type Msg, msg } from './msg';
 import { normalizeReport } from './report';
-import { headlineOf, platformNames, rowOf, type Tone } from './words';
+import { aboutPlatforms, headlineOf, type PlatformRow, platformNames, rowOf, TONE, type Tone } from './words';
 
-export type { Tone };
+export type { PlatformRow, Tone };
 export type Term = 'dns' | 'server';
-
-export interface PlatformRow {
-  platform: PlatformId;
-  status: Status;
-  tone: Tone;
-  label: Msg;
-  /** The cause in a few words, when something is wrong. */
-  detail: Msg | null;
-}
 
 export interface Explanation {
   platforms: PlatformId[];
@@ -46,15 +37,12 @@ export interface Screen {
   tone: Tone;
   headline: Msg;
   sub: Msg[];
-  userSide: boolean;
   permissionMissing: boolean;
   rows: PlatformRow[];
   explanations: Explanation[];
   glossary: Msg[];
   lastChecked: Msg | null;
 }
-
-const TONE: Record<Status, Tone> = { up: 'ok', degraded: 'warn', down: 'bad', unknown: 'unknown' };
 
 /** Within 10 s "अभी-अभी", else the clock (a clock avoids Hindi's oblique "1 घंटे पहले"). */
 function checkedAt(at: number, now: number): Msg {
@@ -86,7 +74,8 @@ export function explainGroup(report: StatusReport, platforms: PlatformId[], now:
   const first = platforms[0] ?? 'whatsapp';
   const { verdict, evidence } = report.platforms[first];
   const { cause, scope, status } = verdict;
-  const userSide = isUserSide(sideOf(cause, scope));
+  const side = sideOf(cause, scope);
+  const userSide = isUserSide(side);
   const { level } = certaintyOf(cause, scope, evidence, report.online);
   const starts = platforms
     .map((p) => report.platforms[p].evidence.firstFailureAt ?? report.platforms[p].verdict.since)
@@ -100,14 +89,6 @@ export function explainGroup(report: StatusReport, platforms: PlatformId[], now:
       : cause === 'server' || cause === 'unreachable'
         ? ['server']
         : [];
-  const platformSide = sideOf(cause, scope) === 'theirs' && isFailing(status);
-  // Offline: the cause's own sentence already says whose fault it is; a scope line would repeat it.
-  const scopeLine =
-    cause === 'offline'
-      ? []
-      : scope === 'meta'
-        ? [counted('explain_scope_meta', platforms.length, plats)]
-        : [msg(`explain_scope_${scope}`, plats)];
   const unknownCause = cause === 'unknown' || cause === 'none';
   return {
     platforms,
@@ -116,19 +97,24 @@ export function explainGroup(report: StatusReport, platforms: PlatformId[], now:
     userSide,
     // A fault on the user's side is the cause alone ("आपका इंटरनेट नहीं चल रहा"), not "WhatsApp: …".
     title: userSide ? causeName : msg('explain_title', plats, causeName),
-    meaning: [msg(`explain_cause_${keyPart(cause)}`, plats), ...scopeLine],
+    meaning: [
+      msg(`explain_cause_${keyPart(cause)}`, plats),
+      // Meta-wide words depend on how many platforms are in it (one left, or several at once).
+      scope === 'meta' ? aboutPlatforms('explain_scope_meta', platforms) : msg(`explain_scope_${scope}`, plats),
+    ],
     certainty: level,
     // "यही वजह" needs a cause to point at: with none known, the line says what was seen instead.
     certaintyText: msg(unknownCause && level !== 'unsure' ? 'explain_certainty_seen' : `explain_certainty_${level}`),
     reasons: reasons(first, evidence, report.online),
     advice: adviceFor(cause, scope).map((k) => msg(k)),
     timing: timing(since, now),
-    hack: platformSide
-      ? {
-          question: msg(platforms.length > 1 ? 'hack_question_many' : 'hack_question_one', plats),
-          answer: hackAnswer(cause, scope),
-        }
-      : null,
+    hack:
+      side === 'theirs' && isFailing(status)
+        ? {
+            question: aboutPlatforms('hack_question', platforms),
+            answer: hackAnswer(cause, scope),
+          }
+        : null,
     terms,
   };
 }
@@ -174,13 +160,8 @@ export function explainReport(report: StatusReport | null, now: number, focus?: 
   const meaning = meaningOf(report);
   return {
     ...headlineOf(meaning),
-    userSide: explanations.some((e) => e.userSide),
     permissionMissing: !report.hostPermissions,
-    rows: PLATFORMS.map((p) => ({
-      platform: p,
-      status: report.platforms[p].verdict.status,
-      ...rowOf(meaning.each[p]),
-    })),
+    rows: PLATFORMS.map((p) => rowOf(meaning.each[p])),
     explanations,
     glossary: [...terms].map((t) => msg(`explain_gloss_${t}`)),
     lastChecked: last === null ? null : checkedAt(last, now),

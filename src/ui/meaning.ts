@@ -4,19 +4,11 @@
  * explanation, banner and chip, error page, badge and its title, notifications) reads this instead
  * of deciding again; the sentences are built from it in words.ts.
  *
- * Pure and small (the content script bundles it): verdicts in, enums and platform lists out.
+ * Pure and small (the content script bundles it): verdicts in, enums and platform lists out. The
+ * verdicts must be in the engine's vocabulary: a report read from storage or a message is
+ * normalised first (src/ui/report.ts).
  */
-import {
-  CAUSES,
-  type Cause,
-  PLATFORMS,
-  type PlatformId,
-  SCOPES,
-  type Scope,
-  STATUSES,
-  type Status,
-  type Verdict,
-} from '../core/types';
+import { type Cause, PLATFORMS, type PlatformId, type Scope, type Status, type Verdict } from '../core/types';
 
 /**
  * Whose side a failure is on.
@@ -46,7 +38,8 @@ export interface PlatformMeaning {
   scope: Scope;
   /** Whose side the failure is on; null when the platform is not failing. */
   side: Side | null;
-  since: number | null;
+  /** When the failure began, if known. */
+  since?: number | null;
 }
 
 /**
@@ -69,99 +62,59 @@ export interface Meaning {
   named: PlatformId[];
   /** For `you` and `network`: the cause to name ('offline', 'local-dns', 'tls', …). */
   cause: Cause;
-  severity: Severity | null;
+  /** For `outage`: how the named platforms fail. */
+  severity: Severity;
   /** An outage the engine judged Meta-wide (scope `meta`) among the named platforms. */
   metaWide: boolean;
-  /** All three platforms named (only then may the words say "सभी"/"all"). */
-  allThree: boolean;
   up: PlatformId[];
   unseen: PlatformId[];
-  failing: PlatformId[];
   each: Record<PlatformId, PlatformMeaning>;
 }
 
-/** What the meaning needs from a report: verdicts, the browser's online signal, permissions. */
+/**
+ * What the meaning needs from a report: verdicts, the browser's online signal, permissions. The
+ * values must be the engine's vocabulary (a report from storage or a message is normalised first).
+ */
 export interface ReportLike {
   platforms: Partial<Record<PlatformId, { verdict: Pick<Verdict, 'status' | 'cause' | 'scope' | 'since'> }>>;
   online?: boolean | null;
   hostPermissions?: boolean;
 }
 
-const oneOf = <T extends string>(list: readonly T[], x: unknown, dflt: T): T =>
-  (list as readonly unknown[]).includes(x) ? (x as T) : dflt;
-
-function platformMeaning(platform: PlatformId, r: ReportLike): PlatformMeaning {
-  const v = r.platforms[platform]?.verdict;
-  // Reports can come from storage or a page's message: a value outside the vocabulary means nothing.
-  const status = oneOf(STATUSES, v?.status, 'unknown');
-  const cause = oneOf(CAUSES, v?.cause, 'unknown');
-  const scope = oneOf(SCOPES, v?.scope, 'none');
-  return {
-    platform,
-    status,
-    cause,
-    scope,
-    side: isFailing(status) ? sideOf(cause, scope) : null,
-    since: typeof v?.since === 'number' ? v.since : null,
-  };
-}
-
 export function severityOf(statuses: Status[]): Severity {
-  if (statuses.every((s) => s === 'down')) return 'down';
-  if (statuses.every((s) => s === 'degraded')) return 'degraded';
-  return 'mixed';
+  const all = (x: Status) => statuses.every((s) => s === x);
+  return all('down') ? 'down' : all('degraded') ? 'degraded' : 'mixed';
 }
 
 export function meaningOf(r: ReportLike): Meaning {
-  const each = Object.fromEntries(PLATFORMS.map((p) => [p, platformMeaning(p, r)])) as Record<
-    PlatformId,
-    PlatformMeaning
-  >;
-  const all = PLATFORMS.map((p) => each[p]);
-  const failing = all.filter((m) => m.side !== null);
-  const ids = (ms: PlatformMeaning[]) => ms.map((m) => m.platform);
-  const up = ids(all.filter((m) => m.status === 'up'));
-  const unseen = ids(all.filter((m) => m.status === 'unknown'));
-  const base = {
-    up,
-    unseen,
-    failing: ids(failing),
-    each,
-    severity: null,
-    metaWide: false,
-    allThree: false,
-    cause: 'none' as Cause,
-  };
+  const all = PLATFORMS.map((platform): PlatformMeaning => {
+    const { status = 'unknown', cause = 'none', scope = 'none', since } = r.platforms[platform]?.verdict ?? {};
+    return { platform, status, cause, scope, side: isFailing(status) ? sideOf(cause, scope) : null, since };
+  });
+  const ids = (f: (m: PlatformMeaning) => boolean) => all.filter(f).map((m) => m.platform);
+  const failing = (...sides: Side[]) => all.filter((m) => m.side !== null && sides.includes(m.side));
   const about = (situation: Situation, ms: PlatformMeaning[], cause: Cause = 'none'): Meaning => ({
-    ...base,
     situation,
-    named: ids(ms),
+    named: ms.map((m) => m.platform),
     cause,
-    allThree: ms.length === PLATFORMS.length,
+    severity: severityOf(ms.map((m) => m.status)),
+    metaWide: ms.some((m) => m.scope === 'meta'),
+    up: ids((m) => m.status === 'up'),
+    unseen: ids((m) => m.status === 'unknown'),
+    each: Object.fromEntries(all.map((m) => [m.platform, m])) as Record<PlatformId, PlatformMeaning>,
   });
 
   if (r.hostPermissions === false) return about('no-permission', []);
-  const yours = failing.filter((m) => m.side === 'you');
-  if (yours.length || r.online === false) {
-    const offline = r.online === false || yours.some((m) => m.cause === 'offline');
-    return about('you', yours, offline ? 'offline' : (yours[0]?.cause ?? 'unknown'));
-  }
-  const theirs = failing.filter((m) => m.side === 'theirs' || m.side === 'unclear');
-  if (theirs.length) {
-    return {
-      ...about('outage', theirs),
-      severity: severityOf(theirs.map((m) => m.status)),
-      metaWide: theirs.some((m) => m.scope === 'meta'),
-    };
-  }
-  const network = failing.filter((m) => m.side === 'network');
-  if (network.length) return about('network', network, network[0]?.cause ?? 'unknown');
-  if (up.length)
-    return about(
-      'fine',
-      all.filter((m) => m.status === 'up'),
-    );
-  return about('nothing-seen', []);
+  const yours = failing('you');
+  const offline = r.online === false;
+  if (yours.length || offline)
+    return about('you', yours, offline || yours.some((m) => m.cause === 'offline') ? 'offline' : 'unknown');
+  const theirs = failing('theirs', 'unclear');
+  if (theirs.length) return about('outage', theirs);
+  const network = failing('network');
+  if (network.length) return about('network', network, network[0]?.cause);
+  const up = all.filter((m) => m.status === 'up');
+  return up.length ? about('fine', up) : about('nothing-seen', []);
 }
 
 /** The platforms failing on their own side in `platform`'s Meta-wide group, or only `platform`. */

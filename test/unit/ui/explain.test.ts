@@ -69,7 +69,7 @@ describe('headlines', () => {
   it('user offline says so first and plainly', () => {
     const s = explainReport(STATES.offline, at);
     expect(say(hi, s.headline)).toBe('आपका इंटरनेट नहीं चल रहा');
-    expect(s.userSide).toBe(true);
+    expect(s.explanations[0]?.userSide).toBe(true);
     expect(s.explanations).toHaveLength(1); // one fact about the user, not three platform problems
     expect(s.explanations[0]?.hack).toBeNull();
   });
