@@ -222,7 +222,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         const f = await popupFacts(page);
         expect(f.rows.whatsapp).toMatch(/down|degraded/);
         expect(r.platforms.whatsapp.verdict).toMatchObject({ cause: 'local-dns', scope: 'network' });
-        expect(f.headline).toBe('दिक्कत आपकी इंटरनेट कंपनी या नेटवर्क में लगती है, WhatsApp में नहीं');
+        expect(f.headline).toBe('गड़बड़ी आपकी इंटरनेट कंपनी में लगती है');
         expect(f.text).toContain('दूसरा DNS (जैसे 1.1.1.1 या 8.8.8.8)');
         expect(f.overflowX).toBe(false);
         await fullShot(s, page, 'popup-local-dns');
@@ -250,7 +250,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         const f = await popupFacts(page);
         expect(PLATFORMS.filter((p) => r.platforms[p].verdict.cause === 'offline').length).toBeGreaterThan(0);
         for (const p of PLATFORMS) expect(r.platforms[p].verdict.scope).not.toMatch(/platform|meta/);
-        expect(f.headline).toBe('आपका इंटरनेट नहीं चल रहा लगता — यह WhatsApp, Facebook या Instagram की गड़बड़ी नहीं');
+        expect(f.headline).toBe('आपका इंटरनेट नहीं चल रहा');
         expect(f.overflowX).toBe(false);
         await fullShot(s, page, 'popup-offline');
         await page.close();
