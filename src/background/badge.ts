@@ -1,13 +1,15 @@
 /**
- * The toolbar badge: one look per state, and a tooltip that says which platform and why.
+ * The toolbar badge: one look per situation of the one meaning (src/ui/meaning.ts), and a tooltip
+ * with the popup's own headline and sub line.
  * `badgeLook` is pure (tested); `applyBadge` writes it through the action API.
  */
-import { PLATFORMS } from '../core/types';
-import { keyPart, type Translator } from '../shared/i18n';
+import type { Translator } from '../shared/i18n';
 import type { StatusReport } from '../shared/messages';
-import { isOutage } from './episodes';
+import { type Meaning, meaningOf } from '../ui/meaning';
+import { type Msg, msg, say } from '../ui/msg';
+import { causeLine, headlineOf } from '../ui/words';
 
-export type BadgeKind = 'ok' | 'degraded' | 'down' | 'you' | 'no-permission';
+export type BadgeKind = 'ok' | 'degraded' | 'down' | 'you' | 'network' | 'no-permission';
 
 export interface BadgeLook {
   kind: BadgeKind;
@@ -21,38 +23,51 @@ const LOOKS: Record<BadgeKind, { text: string; color: string }> = {
   ok: { text: '', color: '#188038' },
   degraded: { text: '~', color: '#e37400' },
   down: { text: '×', color: '#c5221f' },
-  // The user's own connection: a neutral colour, so it never reads as "WhatsApp is broken".
+  // The user's own side: a neutral colour, so it never reads as "WhatsApp is broken".
   you: { text: 'off', color: '#5f6368' },
+  // The user's internet company or network (local DNS, interception): neutral too. Its mark is the
+  // "partly" one, as the engine can move between this and a platform's degraded verdict while a
+  // network flaps (case 11): the mark stays put, the colour and title say whose side it is.
+  network: { text: '~', color: '#5f6368' },
   'no-permission': { text: '?', color: '#1a73e8' },
 };
 
-function kindOf(r: StatusReport): BadgeKind {
-  if (!r.hostPermissions) return 'no-permission';
-  const verdicts = PLATFORMS.map((p) => r.platforms[p].verdict);
-  const yours = verdicts.some(
-    (v) => (v.status === 'down' || v.status === 'degraded') && (v.cause === 'offline' || v.scope === 'you'),
-  );
-  if (r.online === false || yours) return 'you';
-  const outages = PLATFORMS.filter((p) => isOutage(r.platforms[p]));
-  if (outages.some((p) => r.platforms[p].verdict.status === 'down')) return 'down';
-  if (outages.length > 0) return 'degraded';
-  return 'ok';
+function kindOf(m: Meaning): BadgeKind {
+  switch (m.situation) {
+    case 'no-permission':
+      return 'no-permission';
+    case 'you':
+      return 'you';
+    case 'network':
+      return 'network';
+    case 'outage':
+      return m.severity === 'degraded' ? 'degraded' : 'down';
+    default:
+      return 'ok';
+  }
+}
+
+/** The tooltip: "नज़र", the popup's headline and sub line, and for an outage its cause when there is one. */
+function titleOf(m: Meaning): Msg[] {
+  // Without permission the badge is the way in: it says to click it.
+  if (m.situation === 'no-permission') return [msg('badge_title_name'), msg('badge_title_no_permission')];
+  const h = headlineOf(m);
+  const causes = new Set(m.named.map((p) => m.each[p].cause));
+  const [cause] = causes;
+  const why = m.situation === 'outage' && causes.size === 1 && cause ? [causeLine(cause, false)] : [];
+  return [msg('badge_title_name'), h.headline, ...h.sub, ...why];
 }
 
 export function badgeLook(r: StatusReport, t: Translator): BadgeLook {
-  const kind = kindOf(r);
-  const name = t.t('badge_title_name');
-  let lines: string[];
-  if (kind === 'no-permission') lines = [t.t('badge_title_no_permission')];
-  else if (kind === 'you') lines = [t.t('badge_title_you')];
-  else if (kind === 'ok') lines = [t.t('badge_title_ok')];
-  else {
-    lines = PLATFORMS.filter((p) => isOutage(r.platforms[p])).map((p) => {
-      const v = r.platforms[p].verdict;
-      return t.t('badge_title_line', t.t(`platform_${p}`), t.t(`status_${v.status}`), t.t(`cause_${keyPart(v.cause)}`));
-    });
-  }
-  return { kind, ...LOOKS[kind], title: [name, ...lines].join('\n') };
+  const m = meaningOf(r);
+  const kind = kindOf(m);
+  return {
+    kind,
+    ...LOOKS[kind],
+    title: titleOf(m)
+      .map((line) => say(t, line))
+      .join('\n'),
+  };
 }
 
 export interface ActionApi {

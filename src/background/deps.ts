@@ -42,7 +42,6 @@ export interface WorkerDeps {
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
   fetch: typeof fetch;
   now(): number;
-  uiLanguage: string | undefined;
   extensionId: string;
   /** runtime.getURL('') without the trailing slash. */
   extensionOrigin: string;

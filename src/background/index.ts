@@ -37,7 +37,6 @@ const worker = createWorker({
   permissions: browser.permissions,
   fetch: fetchWithBrowserErrors((input, init) => fetch(input, init), ownErrors, Date.now),
   now: Date.now,
-  uiLanguage: browser.i18n.getUILanguage(),
   extensionId: browser.runtime.id,
   extensionOrigin,
   getURL: (path) => browser.runtime.getURL(path),

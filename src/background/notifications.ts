@@ -1,11 +1,13 @@
 /**
- * System notifications for an episode's start and end. What to send is decided in episodes.ts;
- * this only words and sends them, and never throws (the OS or the user may disallow them).
+ * System notifications for an episode's start and end. What to send is decided in episodes.ts,
+ * the words in src/ui/words.ts (the same as the popup's); this only renders and sends them, and
+ * never throws (the OS or the user may disallow them).
  */
 
 import type { Episode } from '../shared/history';
-import { keyPart, type Translator } from '../shared/i18n';
-import { platformList } from './translate';
+import type { Translator } from '../shared/i18n';
+import { counted, type Msg, msg, say } from '../ui/msg';
+import { causeLine, platformNames } from '../ui/words';
 
 export const NOTIF_PREFIX = 'nazar:';
 
@@ -18,25 +20,33 @@ export interface NotificationText {
   message: string;
 }
 
-export function outageText(e: Episode, t: Translator): NotificationText {
-  const who = e.scope === 'meta' && e.platforms.length > 1 ? t.t('platform_meta') : platformList(t, e.platforms);
+/** "WhatsApp और Instagram में गड़बड़ी है": "में गड़बड़ी" holds for down and degraded alike, as an episode
+ * does not keep each platform's status. "सभी" only when all three are in a Meta-wide episode. */
+function outageNotice(e: Episode): { title: Msg; body: Msg } {
+  const metaWide = e.scope === 'meta' && e.platforms.length > 1;
+  const all = metaWide && e.platforms.length === 3;
   return {
-    title: t.t('notif_outage_title', who),
-    message: t.plural(
-      'notif_outage_body',
-      e.platforms.length,
-      platformList(t, e.platforms),
-      t.t(`cause_${keyPart(e.cause)}`),
-    ),
+    title: all ? msg('state_meta_all_trouble') : msg('state_trouble', platformNames(e.platforms)),
+    body: msg('notif_outage_body', causeLine(e.cause, metaWide && !all)),
   };
 }
 
-export function backText(e: Episode, t: Translator, duration: string): NotificationText {
-  return {
-    title: t.plural('notif_back_title', e.platforms.length, platformList(t, e.platforms)),
-    message: t.t('notif_back_body', duration),
-  };
-}
+/** "… फिर से काम कर रहे हैं" and how long it lasted ("गड़बड़ी कुल 1 घंटा 15 मिनट चली।"). */
+const backNotice = (e: Episode, lastedMs: number) => ({
+  title: counted('state_back', e.platforms.length, platformNames(e.platforms)),
+  body: msg('notif_back_body', { span: lastedMs }),
+});
+
+const render = (t: Translator, n: { title: Msg; body: Msg }): NotificationText => ({
+  title: say(t, n.title),
+  message: say(t, n.body),
+});
+
+export const outageText = (e: Episode, t: Translator): NotificationText => render(t, outageNotice(e));
+
+/** `lastedMs`: from the episode's start to its end. */
+export const backText = (e: Episode, t: Translator, lastedMs: number): NotificationText =>
+  render(t, backNotice(e, lastedMs));
 
 /** The notification id carries the episode, so a click can open that episode's details. */
 export const notificationId = (kind: 'outage' | 'back', e: Episode) => `${NOTIF_PREFIX}${kind}:${e.id}`;

@@ -115,7 +115,7 @@ export function createWorker(deps: WorkerDeps) {
     onIdle: () => schedule(),
   });
 
-  const tr = () => translatorFor(settings.language, deps.uiLanguage);
+  const tr = () => translatorFor(settings.language);
 
   function buildReport(): StatusReport {
     const now = deps.now();
@@ -203,7 +203,7 @@ export function createWorker(deps: WorkerDeps) {
     const text =
       a.kind === 'notify-outage'
         ? outageText(a.episode, t)
-        : backText(a.episode, t, formatSpan(t, (a.episode.end ?? deps.now()) - a.episode.start));
+        : backText(a.episode, t, (a.episode.end ?? deps.now()) - a.episode.start);
     const id = notificationId(a.kind === 'notify-outage' ? 'outage' : 'back', a.episode);
     if (await sendNotification(deps.notifications, id, text, deps.getURL('icons/icon-128.png'))) {
       episodes = withSent(episodes, id);

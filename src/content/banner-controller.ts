@@ -3,6 +3,7 @@ import type { PlatformId, PlatformReport } from '../core/types';
 import type { Lang } from '../shared/i18n';
 import type { LanguageSetting } from '../shared/settings';
 import { TIMINGS } from '../shared/timings';
+import { type Meaning, meaningOf, outageGroupOf } from '../ui/meaning';
 import { createBannerDom } from './banner-dom';
 import { createBannerState } from './banner-state';
 import { bannerText, recoveredText } from './banner-view';
@@ -33,6 +34,7 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
   const state = createBannerState();
   let lang: Lang = deps.langOf('auto');
   let report: PlatformReport | null = null;
+  let meaning: Meaning | null = null;
   let noteTimer: ReturnType<typeof setTimeout> | undefined;
   let folded = false;
   let foldTimer: ReturnType<typeof setTimeout> | undefined;
@@ -90,11 +92,12 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
   function render() {
     const tr = bannerTranslator(lang);
     const region = tr.t('banner_region', tr.t(`platform_${platform}`));
-    if (state.mode === 'problem' && report) {
-      const text = bannerText(tr, platform, report, now());
+    if (state.mode === 'problem' && report && meaning) {
+      const text = bannerText(tr, platform, meaning, now());
       const severity = report.verdict.status === 'degraded' ? 'degraded' : 'down';
       if (text) {
-        const key = `${severity}/${report.verdict.cause}/${report.verdict.scope}`;
+        // What the whole banner says, in any language: news (severity, cause, who fails with it) unfolds it.
+        const key = `${severity}/${report.verdict.cause}/${report.verdict.scope}/${outageGroupOf(meaning, platform)}`;
         if (key !== shownKey) {
           shownKey = key;
           unfold();
@@ -129,8 +132,9 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
   }
 
   const live = startLive(runtime, platform, {
-    onReport(r) {
+    onReport(r, all) {
       report = r;
+      meaning = meaningOf({ platforms: all });
       state.update(r.verdict.status);
       render();
     },

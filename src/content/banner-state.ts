@@ -7,7 +7,7 @@
  * the page's storage, so a reload of the page shows it again.
  */
 import type { Status } from '../core/types';
-import { isProblem } from './banner-view';
+import { isFailing as isProblem } from '../ui/meaning';
 
 export type BannerMode = 'hidden' | 'problem' | 'recovered';
 

@@ -9,23 +9,15 @@
  */
 import browser from 'webextension-polyfill';
 import { resolveLang } from '../shared/i18n';
-import type { LanguageSetting } from '../shared/settings';
 import { startBanner } from './banner-controller';
 import { platformOfPage } from './page-platform';
 
 const platform = platformOfPage(location.hostname);
 if (platform && window.top === window) {
-  const uiLanguage = (() => {
-    try {
-      return browser.i18n.getUILanguage();
-    } catch {
-      return undefined;
-    }
-  })();
   startBanner({
     doc: document,
     platform,
     runtime: browser.runtime as never,
-    langOf: (setting: LanguageSetting) => resolveLang(setting, uiLanguage),
+    langOf: resolveLang,
   });
 }

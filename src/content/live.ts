@@ -10,6 +10,7 @@
 import type { PlatformId, PlatformReport } from '../core/types';
 import { LIVE_PORT } from '../shared/messages';
 import type { LanguageSetting } from '../shared/settings';
+import { normalizeReport } from '../ui/report';
 
 export interface Port {
   onMessage: { addListener(fn: (msg: unknown) => void): void };
@@ -24,7 +25,8 @@ export interface RuntimeLike {
 }
 
 export interface LiveHandlers {
-  onReport(report: PlatformReport): void;
+  /** This platform's report, and every platform's (to name the others failing with it). */
+  onReport(report: PlatformReport, all: Partial<Record<PlatformId, PlatformReport>>): void;
   onLanguage(language: LanguageSetting): void;
   onGone(): void;
 }
@@ -39,6 +41,9 @@ export function pickReport(x: unknown, platform: PlatformId): PlatformReport | n
   return typeof r.verdict.status === 'string' ? (r as unknown as PlatformReport) : null;
 }
 
+/** Every platform's report, read safely (values outside the engine's vocabulary become "unknown"). */
+export const pickAll = (x: unknown): Partial<Record<PlatformId, PlatformReport>> => normalizeReport(x)?.platforms ?? {};
+
 export function pickLanguage(x: unknown): LanguageSetting | null {
   if (!isObj(x)) return null;
   const l = x.language;
@@ -50,7 +55,7 @@ export function handleLiveMessage(msg: unknown, platform: PlatformId, h: LiveHan
   if (!isObj(msg)) return;
   if (msg.type === 'status') {
     const r = pickReport(msg.report, platform);
-    if (r) h.onReport(r);
+    if (r) h.onReport(r, pickAll(msg.report));
   } else if (msg.type === 'settings') {
     const l = pickLanguage(msg.settings);
     if (l) h.onLanguage(l);
@@ -97,7 +102,7 @@ export function startLive(runtime: RuntimeLike, platform: PlatformId, h: LiveHan
     send({ type: 'get-status' }).then(
       (s) => {
         const r = pickReport(s, platform);
-        if (r && !stopped) h.onReport(r);
+        if (r && !stopped) h.onReport(r, pickAll(s));
       },
       () => {},
     );

@@ -20,9 +20,8 @@ import './errorpage.css';
 const MESSAGES: Record<Lang, Messages> = { hi: hi as Messages, en: en as Messages };
 const params = readErrorPageParams(location.search);
 const app = document.getElementById('app') as HTMLElement;
-const uiLanguage = browser.i18n.getUILanguage();
 
-let lang: Lang = resolveLang('auto', uiLanguage);
+let lang: Lang = resolveLang('auto');
 let report: StatusReport | null = null;
 let returning = false;
 const watch = createReturnWatch(params.platform);
@@ -78,7 +77,7 @@ function connect(attempt = 0) {
     const u = m as { type?: string; report?: unknown; settings?: unknown };
     if (u?.type === 'status') onReport(u.report);
     else if (u?.type === 'settings') {
-      lang = resolveLang(normalizeSettings(u.settings).language, uiLanguage);
+      lang = resolveLang(normalizeSettings(u.settings).language);
       draw();
     }
   });
@@ -104,7 +103,7 @@ if (params.target) {
 draw();
 browser.runtime.sendMessage({ type: 'get-settings' }).then(
   (s) => {
-    lang = resolveLang(normalizeSettings(s).language, uiLanguage);
+    lang = resolveLang(normalizeSettings(s).language);
     draw();
   },
   () => {},

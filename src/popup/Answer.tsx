@@ -21,7 +21,7 @@ export function Answer({ tr, screen, checking, onCheck, children }: Props) {
         <p id="headline" class="headline">
           {say(tr, screen.headline)}
         </p>
-        {screen.sub && <p class="sub">{say(tr, screen.sub)}</p>}
+        {screen.sub.length > 0 && <p class="sub">{screen.sub.map((m) => say(tr, m)).join(' ')}</p>}
       </div>
       {children}
       <ul class="rows" aria-label={tr.t('popup_status_list')}>

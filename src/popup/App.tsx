@@ -1,6 +1,7 @@
 /** The popup and the details page (same content; the details page is wider and focused). */
 import { Component } from 'preact';
 import type { PlatformId } from '../core/types';
+import { LANGS } from '../shared/i18n';
 import { ExplainView, Glossary } from '../ui/ExplainView';
 import { explainReport } from '../ui/explain';
 import { Answer } from './Answer';
@@ -8,6 +9,8 @@ import { initialState, PopupController, type PopupState } from './controller';
 import { Folds } from './Folds';
 import type { PopupHost } from './host';
 import { Permission } from './Permission';
+
+const LANG_NAMES = { hi: 'हिंदी', en: 'English' } as const;
 
 interface Props {
   host: PopupHost;
@@ -46,7 +49,23 @@ export class App extends Component<Props, PopupState> {
     return (
       <main class={`app view-${view}`}>
         <header>
-          <p class="tagline">{tr.t('popup_tagline')}</p>
+          <div class="header-top">
+            <p class="tagline">{tr.t('popup_tagline')}</p>
+            {/* हिंदी | English: one tap, remembered, applied at once everywhere. Each name in its own language. */}
+            <fieldset class="lang-switch" aria-label={tr.t('lang_switch_label')}>
+              {LANGS.map((l) => (
+                <button
+                  key={l}
+                  type="button"
+                  lang={l}
+                  aria-pressed={tr.lang === l}
+                  onClick={() => changeSettings({ language: l })}
+                >
+                  {LANG_NAMES[l]}
+                </button>
+              ))}
+            </fieldset>
+          </div>
           <h1>{tr.t('popup_question')}</h1>
         </header>
         <Answer tr={tr} screen={screen} checking={state.checking} onCheck={checkNow}>

@@ -1,6 +1,6 @@
-/** Settings, applied at once: notifications, each active check (with the hosts it contacts), language. */
+/** Settings, applied at once: notifications, each active check (with the hosts it contacts). The language is in the header. */
 import type { Translator } from '../shared/i18n';
-import type { LanguageSetting, Settings as S, SettingsPatch } from '../shared/settings';
+import type { Settings as S, SettingsPatch } from '../shared/settings';
 
 interface Props {
   tr: Translator;
@@ -9,7 +9,6 @@ interface Props {
 }
 
 const CHECKS = ['platform', 'control', 'dns'] as const;
-const LANGS: LanguageSetting[] = ['auto', 'hi', 'en'];
 
 export function Settings({ tr, settings, onChange }: Props) {
   return (
@@ -40,21 +39,6 @@ export function Settings({ tr, settings, onChange }: Props) {
                 {tr.t(`settings_check_${c}_hosts`)}
               </small>
             </span>
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{tr.t('settings_language')}</legend>
-        {LANGS.map((l) => (
-          <label class="toggle" key={l}>
-            <input
-              type="radio"
-              name="language"
-              value={l}
-              checked={settings.language === l}
-              onChange={() => onChange({ language: l })}
-            />
-            <span lang={l === 'auto' ? undefined : l}>{tr.t(`settings_lang_${l}`)}</span>
           </label>
         ))}
       </fieldset>

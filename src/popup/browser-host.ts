@@ -51,7 +51,6 @@ export function browserHost(): PopupHost {
       }
       return () => port?.disconnect();
     },
-    uiLanguage: () => browser.i18n.getUILanguage(),
     async loadMessages(lang: Lang): Promise<MessageSource> {
       // The browser's locale is the one needed (the usual case): no file to fetch and parse, which
       // was most of the popup's first-render time.

@@ -73,16 +73,14 @@ export class PopupController {
     if (this.#alive) this.#set(p);
   }
 
-  /** Messages fetched before settings are read, for the language the browser suggests. */
-  #early: { lang: string; messages: Promise<MessageSource> } | null = null;
+  /** Hindi's messages, fetched before the settings are read (Hindi unless English was picked). */
+  #early: Promise<MessageSource> | null = null;
 
   async #applyLanguage(settings: Settings) {
-    const lang = resolveLang(settings.language, this.#host.uiLanguage());
+    const lang = resolveLang(settings.language);
     if (lang === this.#lang) return;
     this.#lang = lang;
-    const messages = await (this.#early?.lang === lang ? this.#early.messages : this.#host.loadMessages(lang)).catch(
-      () => ({}),
-    );
+    const messages = await ((lang === 'hi' && this.#early) || this.#host.loadMessages(lang)).catch(() => ({}));
     document.documentElement.lang = lang;
     document.documentElement.dir = 'ltr'; // Hindi and English are both written left to right
     this.#patch({ tr: createTranslator(messages, lang) });
@@ -110,8 +108,7 @@ export class PopupController {
     const tick = setInterval(() => this.#patch({ now: Date.now() }), 30_000);
     this.#stops.push(() => clearInterval(tick));
     // Storage and the locale file load in parallel: the first render waits for the slower one only.
-    const guess = resolveLang('auto', host.uiLanguage());
-    this.#early = { lang: guess, messages: host.loadMessages(guess).catch((): MessageSource => ({})) };
+    this.#early = host.loadMessages('hi').catch((): MessageSource => ({}));
     const stored = await host
       .readStored()
       .catch(() => ({ report: undefined, settings: undefined, history: undefined }));
@@ -154,7 +151,10 @@ export class PopupController {
 
   changeSettings = async (p: SettingsPatch) => {
     // Applied at once on screen; the background's answer is the truth.
-    this.#patch({ settings: applySettingsPatch(this.#get().settings, p), notice: null });
+    const settings = applySettingsPatch(this.#get().settings, p);
+    this.#patch({ settings, notice: null });
+    // A new language shows at once here; the background then tells every other page and the badge.
+    if (p.language) void this.#applyLanguage(settings);
     const res = await withTimeout(this.#host.send({ type: 'set-settings', patch: p }), STATUS_TIMEOUT_MS * 2);
     if (res && typeof res === 'object') {
       this.#applySettings(normalizeSettings(res));

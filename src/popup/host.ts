@@ -18,7 +18,6 @@ export interface PopupHost {
   send(req: Request): Promise<unknown>;
   /** Live updates over the `nazar-live` port; returns a function that disconnects. */
   connect(onUpdate: (u: unknown) => void, onGone: () => void): () => void;
-  uiLanguage(): string;
   /** The messages of `lang`: the browser's own i18n when it picked that locale, else the file. */
   loadMessages(lang: Lang): Promise<MessageSource>;
   /**

@@ -18,11 +18,11 @@ export function formatClock(tr: Translator, at: number, timeZone?: string): stri
   return new Intl.DateTimeFormat('en-IN', opts).format(at);
 }
 
-/** "4 अक्टूबर" / "4 Oct": a date, never a bare "कल". */
+/** "4 अक्टूबर" / "4 October": a date with the full month, never a bare "कल". */
 export function formatDate(tr: Translator, at: number, timeZone?: string): string {
   return new Intl.DateTimeFormat(tr.lang === 'hi' ? 'hi-IN' : 'en-IN', {
     day: 'numeric',
-    month: 'short',
+    month: 'long',
     timeZone,
   }).format(at);
 }

@@ -33,7 +33,6 @@ export interface Translator {
   t(key: string, ...subs: Sub[]): string;
   /** A counted message: picks `<base>_zero|_one|_other` by `count`; `count` is substitution $1. */
   plural(base: string, count: number, ...more: Sub[]): string;
-  has(key: string): boolean;
   /** Numbers in the locale's grouping, Latin digits (Chromium and ICU use them for hi-IN too). */
   num(n: number): string;
 }
@@ -61,15 +60,10 @@ export function createTranslator(messages: MessageSource, lang: Lang): Translato
           const entry = Object.hasOwn(messages, key) ? messages[key] : undefined;
           return entry ? render(entry, subs) : undefined;
         };
-  const has =
-    typeof messages === 'function'
-      ? (key: string) => messages(key, []) !== undefined
-      : (key: string) => Object.hasOwn(messages, key);
   const t = (key: string, ...subs: Sub[]) => lookup(key, subs.map(fmt)) ?? key;
   return {
     lang,
     t,
-    has,
     num,
     plural(base, count, ...more) {
       const form = count === 0 ? 'zero' : count === 1 ? 'one' : 'other';
@@ -80,10 +74,12 @@ export function createTranslator(messages: MessageSource, lang: Lang): Translato
   };
 }
 
-/** 'auto' follows the browser's UI language: English only when it is English, Hindi otherwise. */
-export function resolveLang(setting: LanguageSetting, uiLanguage: string | undefined): Lang {
-  if (setting === 'hi' || setting === 'en') return setting;
-  return uiLanguage?.toLowerCase().startsWith('en') ? 'en' : 'hi';
+/**
+ * Hindi unless the user picked English. The browser's UI language is not asked: most readers
+ * use an English browser and read Hindi first ('auto', nothing picked yet, is Hindi).
+ */
+export function resolveLang(setting: LanguageSetting): Lang {
+  return setting === 'en' ? 'en' : 'hi';
 }
 
 /** Message keys may hold only [A-Za-z0-9_@]; enum values such as 'local-dns' map to 'local_dns'. */

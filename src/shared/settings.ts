@@ -1,5 +1,6 @@
 /** User settings, kept in storage.local. */
 
+/** 'auto': nothing picked yet, which reads as Hindi (see resolveLang). */
 export type LanguageSetting = 'auto' | 'hi' | 'en';
 
 export interface Settings {

@@ -67,7 +67,7 @@ export function reasons(platform: PlatformId, ev: Evidence, online: boolean | nu
   if (control) out.push(msg(control.ok ? 'evidence_control_ok' : 'evidence_control_failed'));
   if (dns) {
     if (dns.status === 0 && dns.answers > 0)
-      out.push(dns.inMetaSpace === false ? msg('evidence_dns_foreign') : counted('evidence_dns_ok', dns.answers));
+      out.push(dns.inMetaSpace === false ? msg('evidence_dns_foreign') : msg('evidence_dns_ok'));
     else if (dns.status === 2) out.push(msg('evidence_dns_servfail'));
     else if (dns.status === 3) out.push(msg('evidence_dns_nxdomain'));
     else out.push(msg('evidence_dns_other', String(dns.status)));

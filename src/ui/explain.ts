@@ -2,25 +2,18 @@
  * The explanation view model, shared by the popup and the error page. Pure: a StatusReport in,
  * message keys and substitutions out (see msg.ts); no browser, no translation here.
  */
-import { PLATFORMS, type PlatformId, type Scope, type Status, type Verdict } from '../core/types';
+import { PLATFORMS, type PlatformId, type Scope, type Verdict } from '../core/types';
 import { keyPart } from '../shared/i18n';
 import type { StatusReport } from '../shared/messages';
 import { adviceFor } from './advice';
 import { type Certainty, certaintyOf, reasons } from './certainty';
+import { isFailing, isUserSide, meaningOf, sideOf } from './meaning';
 import { type Msg, msg } from './msg';
 import { normalizeReport } from './report';
+import { aboutPlatforms, headlineOf, type PlatformRow, platformNames, rowOf, TONE, type Tone } from './words';
 
-export type Tone = 'ok' | 'warn' | 'bad' | 'unknown';
+export type { PlatformRow, Tone };
 export type Term = 'dns' | 'server';
-
-export interface PlatformRow {
-  platform: PlatformId;
-  status: Status;
-  tone: Tone;
-  label: Msg;
-  /** The cause in a few words, when something is wrong. */
-  detail: Msg | null;
-}
 
 export interface Explanation {
   platforms: PlatformId[];
@@ -43,18 +36,13 @@ export interface Explanation {
 export interface Screen {
   tone: Tone;
   headline: Msg;
-  sub: Msg | null;
-  userSide: boolean;
+  sub: Msg[];
   permissionMissing: boolean;
   rows: PlatformRow[];
   explanations: Explanation[];
   glossary: Msg[];
   lastChecked: Msg | null;
 }
-
-const TONE: Record<Status, Tone> = { up: 'ok', degraded: 'warn', down: 'bad', unknown: 'unknown' };
-const isProblem = (s: Status) => s === 'down' || s === 'degraded';
-const names = (ps: PlatformId[]) => ({ list: ps.map((p) => msg(`platform_${p}`)) });
 
 /** Within 10 s "अभी-अभी", else the clock (a clock avoids Hindi's oblique "1 घंटे पहले"). */
 function checkedAt(at: number, now: number): Msg {
@@ -70,14 +58,14 @@ function timing(since: number | null, now: number): Msg[] {
   const start = sameDay(since, now)
     ? msg('explain_since', { clock: since })
     : msg('explain_since_date', { date: since }, { clock: since });
-  return [start, msg('explain_duration', { duration: now - since })];
+  return [start, msg('explain_duration', { span: now - since })];
 }
 
 function hackAnswer(cause: Verdict['cause'], scope: Scope): Msg[] {
   const shown = ['dns', 'unreachable', 'server', 'tls'].includes(cause) ? keyPart(cause) : 'unknown';
   const out = [msg('hack_no_evidence'), msg(`hack_shows_${shown}`)];
   if (cause === 'dns' || scope === 'meta') out.push(msg('hack_2021'));
-  out.push(msg('hack_limits'), msg('hack_rumours'));
+  out.push(msg('hack_limits'));
   return out;
 }
 
@@ -86,13 +74,14 @@ export function explainGroup(report: StatusReport, platforms: PlatformId[], now:
   const first = platforms[0] ?? 'whatsapp';
   const { verdict, evidence } = report.platforms[first];
   const { cause, scope, status } = verdict;
-  const userSide = cause === 'offline' || scope === 'you';
+  const side = sideOf(cause, scope);
+  const userSide = isUserSide(side);
   const { level } = certaintyOf(cause, scope, evidence, report.online);
   const starts = platforms
     .map((p) => report.platforms[p].evidence.firstFailureAt ?? report.platforms[p].verdict.since)
     .filter((t): t is number => t !== null);
   const since = starts.length ? Math.min(...starts) : null;
-  const plats = names(platforms);
+  const plats = platformNames(platforms);
   const causeName = msg(`cause_${keyPart(cause)}`);
   const terms: Term[] =
     cause === 'dns' || cause === 'local-dns'
@@ -100,26 +89,32 @@ export function explainGroup(report: StatusReport, platforms: PlatformId[], now:
       : cause === 'server' || cause === 'unreachable'
         ? ['server']
         : [];
-  const platformSide = (scope === 'platform' || scope === 'meta') && isProblem(status) && !userSide;
+  const unknownCause = cause === 'unknown' || cause === 'none';
   return {
     platforms,
     verdict: { status, cause, scope },
-    tone: TONE[status],
+    tone: userSide ? 'you' : TONE[status],
     userSide,
     // A fault on the user's side is the cause alone ("आपका इंटरनेट नहीं चल रहा"), not "WhatsApp: …".
     title: userSide ? causeName : msg('explain_title', plats, causeName),
-    meaning: [msg(`explain_cause_${keyPart(cause)}`, plats), msg(`explain_scope_${scope}`, plats)],
+    meaning: [
+      msg(`explain_cause_${keyPart(cause)}`, plats),
+      // Meta-wide words depend on how many platforms are in it (one left, or several at once).
+      scope === 'meta' ? aboutPlatforms('explain_scope_meta', platforms) : msg(`explain_scope_${scope}`, plats),
+    ],
     certainty: level,
-    certaintyText: msg(`explain_certainty_${level}`),
+    // "यही वजह" needs a cause to point at: with none known, the line says what was seen instead.
+    certaintyText: msg(unknownCause && level !== 'unsure' ? 'explain_certainty_seen' : `explain_certainty_${level}`),
     reasons: reasons(first, evidence, report.online),
     advice: adviceFor(cause, scope).map((k) => msg(k)),
     timing: timing(since, now),
-    hack: platformSide
-      ? {
-          question: msg(platforms.length > 1 ? 'hack_question_many' : 'hack_question_one', plats),
-          answer: hackAnswer(cause, scope),
-        }
-      : null,
+    hack:
+      side === 'theirs' && isFailing(status)
+        ? {
+            question: aboutPlatforms('hack_question', platforms),
+            answer: hackAnswer(cause, scope),
+          }
+        : null,
     terms,
   };
 }
@@ -129,38 +124,10 @@ export function explainPlatform(report: StatusReport, platform: PlatformId, now:
   return explainGroup(report, [platform], now);
 }
 
-type Headline = { headline: Msg; sub: Msg | null; tone: Tone };
-const line = (headline: Msg, tone: Tone, sub: Msg | null = null): Headline => ({ headline, sub, tone });
-
-function headline(report: StatusReport, problems: Explanation[]): Headline {
-  if (!report.hostPermissions) return line(msg('popup_headline_no_permission'), 'warn');
-  const top = problems[0];
-  if (top) {
-    const { cause, scope, status } = top.verdict;
-    const plats = names(top.platforms);
-    if (cause === 'offline') return line(msg('popup_headline_offline'), top.tone);
-    if (scope === 'you') return line(msg('popup_headline_you'), top.tone);
-    if (scope === 'network') return line(msg('popup_headline_network', plats), top.tone);
-    const all = problems.flatMap((e) => e.platforms);
-    const many = all.length > 1 ? 'many' : 'one';
-    if (scope === 'meta') return line(msg(`popup_headline_meta_${status}`), top.tone);
-    const worst = problems.some((e) => e.verdict.status === 'down') ? 'down' : 'degraded';
-    const ok = PLATFORMS.filter((p) => report.platforms[p].verdict.status === 'up');
-    return line(
-      msg(`popup_headline_${worst}_${many}`, names(all)),
-      top.tone,
-      ok.length ? msg(ok.length > 1 ? 'popup_others_ok_many' : 'popup_others_ok_one', names(ok)) : null,
-    );
-  }
-  const statuses = PLATFORMS.map((p) => report.platforms[p].verdict.status);
-  if (statuses.every((s) => s === 'up')) return line(msg('popup_headline_all_up'), 'ok');
-  if (statuses.every((s) => s === 'unknown'))
-    return line(msg('popup_headline_unknown'), 'unknown', msg('popup_unknown_body'));
-  return line(msg('popup_headline_no_problem'), 'ok', msg('popup_unknown_body'));
-}
-
 /** Groups key for platforms that can share one explanation. */
-const groupKey = (v: Verdict) => (v.scope === 'meta' ? `meta|${v.cause}` : `${v.cause}|${v.scope}|${v.platform}`);
+const groupKey = (v: Verdict) =>
+  // Meta-wide, and the user's own network (local DNS, interception): one fact for all it touches.
+  v.scope === 'meta' || v.scope === 'network' ? `${v.scope}|${v.cause}` : `${v.cause}|${v.scope}|${v.platform}`;
 
 /**
  * The whole screen. `report` null means nothing is known yet. `focus` (details page) puts that
@@ -175,9 +142,9 @@ export function explainReport(report: StatusReport | null, now: number, focus?: 
   const groups = new Map<string, PlatformId[]>();
   for (const p of PLATFORMS) {
     const v = report.platforms[p].verdict;
-    if (!isProblem(v.status)) continue;
+    if (!isFailing(v.status)) continue;
     // Offline is one fact about the user, not three platform problems.
-    const key = v.cause === 'offline' || v.scope === 'you' ? `you|${v.cause}` : groupKey(v);
+    const key = sideOf(v.cause, v.scope) === 'you' ? `you|${v.cause}` : groupKey(v);
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
   const rank = (e: Explanation) =>
@@ -190,20 +157,11 @@ export function explainReport(report: StatusReport | null, now: number, focus?: 
   const terms = new Set(explanations.flatMap((e) => e.terms));
   const updated = PLATFORMS.map((p) => report.platforms[p].verdict.updatedAt).filter((t): t is number => t !== null);
   const last = report.lastCheckAt ?? (updated.length ? Math.max(...updated) : null);
+  const meaning = meaningOf(report);
   return {
-    ...headline(report, explanations),
-    userSide: explanations.some((e) => e.userSide),
+    ...headlineOf(meaning),
     permissionMissing: !report.hostPermissions,
-    rows: PLATFORMS.map((p) => {
-      const v = report.platforms[p].verdict;
-      return {
-        platform: p,
-        status: v.status,
-        tone: TONE[v.status],
-        label: msg(`status_${v.status}`),
-        detail: isProblem(v.status) ? msg(`cause_${keyPart(v.cause)}`) : null,
-      };
-    }),
+    rows: PLATFORMS.map((p) => rowOf(meaning.each[p])),
     explanations,
     glossary: [...terms].map((t) => msg(`explain_gloss_${t}`)),
     lastChecked: last === null ? null : checkedAt(last, now),

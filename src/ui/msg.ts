@@ -3,10 +3,19 @@
  * (pure, testable without a browser); `say()` turns one into text with a Translator at the edge.
  * Substitutions can be nested messages, times and durations, so formatting stays in one place.
  */
-import { formatClock, formatDate, formatDuration } from '../shared/format';
+import { formatClock, formatDate, formatDuration, formatSpan } from '../shared/format';
 import type { Translator } from '../shared/i18n';
 
-export type Arg = string | number | Msg | { clock: number } | { date: number } | { duration: number } | { list: Msg[] };
+export type Arg =
+  | string
+  | number
+  | Msg
+  | { clock: number }
+  | { date: number }
+  | { duration: number }
+  /** How long a span lasted: like a duration, but under 10 s it is "10 सेकंड से कम", never a moment. */
+  | { span: number }
+  | { list: Msg[] };
 
 export interface Msg {
   key: string;
@@ -24,7 +33,7 @@ const isMsg = (a: Arg): a is Msg => typeof a === 'object' && 'key' in a;
 function joinList(tr: Translator, items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   const last = items[items.length - 1] ?? '';
-  return tr.t('explain_list_and', items.slice(0, -1).join(', '), last);
+  return tr.t('list_and', items.slice(0, -1).join(', '), last);
 }
 
 export function sayArg(tr: Translator, a: Arg, timeZone?: string): string | number {
@@ -33,6 +42,7 @@ export function sayArg(tr: Translator, a: Arg, timeZone?: string): string | numb
   if ('clock' in a) return formatClock(tr, a.clock, timeZone);
   if ('date' in a) return formatDate(tr, a.date, timeZone);
   if ('duration' in a) return formatDuration(tr, a.duration);
+  if ('span' in a) return formatSpan(tr, a.span);
   return joinList(
     tr,
     a.list.map((m) => say(tr, m, timeZone)),
@@ -52,7 +62,7 @@ export function keysOf(m: Msg): string[] {
     if (typeof a !== 'object') continue;
     if (isMsg(a)) own.push(...keysOf(a));
     else if ('list' in a) {
-      own.push('explain_list_and');
+      own.push('list_and');
       for (const x of a.list) own.push(...keysOf(x));
     }
   }

@@ -57,7 +57,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         expect(text).toContain('Instagram');
         expect(text).toMatch(/काम नहीं कर रहा है|कुछ हद तक ही काम कर रहा है/);
         expect(text).toContain('वजह');
-        expect(text).toContain('विवरण');
+        expect(text).toContain('ज़्यादा जानकारी');
         expect(text).toMatch(/बजे से/);
       }
       await page.screenshot('banner-instagram-503');
@@ -74,10 +74,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       if (browser === 'chromium') {
         const note = await eventually(
           () => bannerTextCdp(page),
-          (t) => (t ?? '').includes('ठीक हो गया'),
+          (t) => (t ?? '').includes('फिर से काम कर रहा है'),
           { timeoutMs: 5000 },
         );
-        expect(note).toContain('Instagram ठीक हो गया');
+        expect(note).toContain('Instagram फिर से काम कर रहा है');
       }
       const gone = await eventually(
         () => hostFacts(page),
@@ -148,7 +148,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       server.setMode('instagram.com', 'healthy');
     });
 
-    it('“विवरण” opens the details page; a closed banner stays closed for the episode', async () => {
+    it('“ज़्यादा जानकारी” opens the details page; a closed banner stays closed for the episode', async () => {
       server.setMode('instagram.com', 'healthy');
       const page = await s.openPage('https://www.instagram.com/');
       server.setMode('instagram.com', 'error', { status: 503 });

@@ -57,7 +57,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       );
       expect(text).toContain('इंटरनेट की फ़ोनबुक');
       expect(text).toContain('Facebook नहीं खुल सका');
-      expect(text).toContain('www.facebook.com का वेब पता नहीं ढूंढ पाया');
+      expect(text).toContain('इंटरनेट पर www.facebook.com को नहीं ढूंढ पाया');
       expect(text).toContain('फिर से कोशिश करें');
       await page.screenshot('errorpage-facebook-dns');
 

@@ -34,7 +34,7 @@ for (const browser of BROWSERS) {
       const f = await popupFacts(page);
       expect(f.rows.whatsapp).toMatch(/down|degraded/);
       expect(r.platforms.whatsapp.verdict).toMatchObject({ cause: 'local-dns', scope: 'network' });
-      expect(f.headline).toBe('दिक्कत आपकी इंटरनेट कंपनी या नेटवर्क में लगती है, WhatsApp में नहीं');
+      expect(f.headline).toBe('गड़बड़ी आपकी इंटरनेट कंपनी में लगती है');
       expect(f.text).toContain('दूसरा DNS (जैसे 1.1.1.1 या 8.8.8.8)');
       expect(f.overflowX).toBe(false);
       await fullShot(s, page, 'popup-local-dns');

@@ -178,7 +178,6 @@ export async function startSim(o: SimOptions = {}): Promise<Sim> {
     permissions: { contains: async () => true },
     fetch: fetchFake,
     now: () => Date.now(),
-    uiLanguage: 'hi',
     extensionId: 'sim',
     extensionOrigin: ORIGIN,
     getURL: (p) => `${ORIGIN}/${p}`,

@@ -63,7 +63,6 @@ export function fakeDeps(over: Partial<WorkerDeps> = {}) {
     permissions: { contains: async () => true },
     fetch: (async () => new Response(null, { status: 204 })) as typeof fetch,
     now: Date.now,
-    uiLanguage: 'hi',
     extensionId: 'ext',
     extensionOrigin: 'chrome-extension://ext',
     getURL: (p) => `chrome-extension://ext/${p}`,

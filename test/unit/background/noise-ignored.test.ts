@@ -53,7 +53,7 @@ describe('case 5: the user is offline', () => {
       for (const p of ALL)
         expect(r.platforms[p].verdict).toMatchObject({ status: 'down', cause: 'offline', scope: 'you' });
       expect(sim.badge.at(-1)?.text).toBe('off');
-      expect(explainReport(r, Date.now()).headline.key).toBe('popup_headline_offline');
+      expect(explainReport(r, Date.now()).headline.key).toBe('state_offline');
     });
   }
 });
@@ -289,7 +289,7 @@ describe('case 13: captive portal or VPN switch', () => {
       expect(sim.notifications.filter((n) => kindOf(n.id) === 'outage')).toEqual([]);
       for (const e of await sim.worker.getHistory()) expect(e.scope).toBe('network');
       const screen = explainReport(r, Date.now());
-      expect(screen.headline.key).toBe('popup_headline_network');
+      expect(screen.headline.key).toBe('state_network_tls');
       expect(screen.explanations[0]!.meaning[0]!.key).toBe('explain_cause_tls');
       expect(screen.explanations[0]!.advice.map((m) => m.key)).toContain('advice_tls_portal');
       expect(screen.explanations[0]!.hack).toBeNull();

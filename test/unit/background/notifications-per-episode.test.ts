@@ -27,7 +27,6 @@ function deps(create: (id: string) => Promise<string>): WorkerDeps {
     permissions: { contains: async () => true },
     fetch: (async () => new Response(null, { status: 204 })) as typeof fetch,
     now: () => Date.now(),
-    uiLanguage: 'hi',
     extensionId: 'ext',
     extensionOrigin: 'chrome-extension://ext',
     getURL: (p) => `chrome-extension://ext/${p}`,

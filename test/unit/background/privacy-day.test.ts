@@ -85,7 +85,6 @@ function fakeDeps(fetched: string[]) {
       return new Response('', { status: 200 });
     }) as typeof fetch,
     now: () => Date.now(),
-    uiLanguage: 'hi',
     extensionId: 'ext',
     extensionOrigin: 'chrome-extension://ext',
     getURL: (p) => `chrome-extension://ext/${p}`,

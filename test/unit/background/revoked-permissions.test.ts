@@ -25,7 +25,6 @@ function deps(granted: { value: boolean }, fetched: string[]): WorkerDeps {
       throw new TypeError('NetworkError when attempting to fetch resource.');
     }) as typeof fetch,
     now: () => Date.now(),
-    uiLanguage: 'hi',
     extensionId: 'ext',
     extensionOrigin: 'moz-extension://ext',
     getURL: (p) => `moz-extension://ext/${p}`,

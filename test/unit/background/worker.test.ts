@@ -75,7 +75,7 @@ describe('worker', () => {
     await w1.flush();
     await new Promise((r) => setTimeout(r, 0));
     expect(f.notifications).toHaveLength(1);
-    expect(f.notifications[0]!.title).toBe('Instagram में गड़बड़ी');
+    expect(f.notifications[0]!.title).toBe('Instagram में गड़बड़ी है');
     expect(f.badge.text).toBe('×');
     expect(f.badge.title).toContain('Instagram काम नहीं कर रहा है');
 

@@ -99,7 +99,7 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s/manifest.json', (target) 
     // A classic script: no module syntax, no loader fetching other files of the extension.
     expect(code).not.toMatch(/\bimport\s*\(|^\s*import\s|\bexport\s|getURL\(/m);
     // Only the banner's strings ride along, not the popup's or the error page's.
-    expect(code).toMatch(/\bbanner_meta_down:\{message:/);
+    expect(code).toMatch(/\bstate_meta_all_down:\{message:/);
     expect(code).not.toMatch(/\b(popup|settings|history|explain|errorpage)_\w+:\{message:/);
     // The translators' notes stay in _locales; the script needs only messages and placeholders.
     expect(code).not.toMatch(/description:/);

@@ -20,7 +20,7 @@ describe('error page model', () => {
   it('DNS failure of Facebook during a Meta outage: heading, lead, shared explanation, DNS explained, hack answer', () => {
     const m = errorPageModel(fbDns, metaDns, T0 + 10 * 60_000, false);
     expect(say(tr, m.heading)).toBe('Facebook नहीं खुल सका');
-    expect(say(tr, m.lead!)).toBe('आपका ब्राउज़र www.facebook.com का वेब पता नहीं ढूंढ पाया।');
+    expect(say(tr, m.lead!)).toBe('आपका ब्राउज़र इंटरनेट पर www.facebook.com को नहीं ढूंढ पाया।');
     expect(m.explanation?.verdict.cause).toBe('dns');
     expect(m.explanation?.hack).not.toBeNull();
     expect(m.glossary.map((g) => g.key)).toEqual(['explain_gloss_dns']);

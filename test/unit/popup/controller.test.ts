@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialState, PopupController, type PopupState, STATUS_TIMEOUT_MS } from '../../../src/popup/controller';
 import type { PopupHost, Stored } from '../../../src/popup/host';
 import type { Request } from '../../../src/shared/messages';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { STATES } from '../ui/fixtures';
 
 const MESSAGES = { popup_check_now: { message: 'अभी जांचें' } };
@@ -26,7 +27,6 @@ function fakeHost(o: { stored?: Partial<Stored>; answer?: (r: Request) => Promis
         live = null;
       };
     },
-    uiLanguage: () => 'en-US',
     loadMessages: async () => MESSAGES,
     requestHostPermissions: () => {
       permissionCalls++;
@@ -88,12 +88,12 @@ describe('popup controller', () => {
     ctl.stop();
   });
 
-  it('"Could not establish connection" and corrupt storage: no crash, nothing known, browser language', async () => {
+  it('"Could not establish connection" and corrupt storage: no crash, nothing known, Hindi', async () => {
     const f = fakeHost({ stored: { report: 'garbage', settings: 42, history: { x: 1 } } });
     const { ctl, state } = run(f.host);
     await ctl.start();
     expect(state().report).toBeNull();
-    expect(state().tr?.lang).toBe('en');
+    expect(state().tr?.lang).toBe('hi'); // Hindi whatever the browser's UI language
     expect(state().notice).toBe('popup_worker_silent');
     await ctl.checkNow();
     expect(state()).toMatchObject({ checking: false, notice: 'popup_check_failed' });
@@ -138,18 +138,35 @@ describe('popup controller', () => {
     const f = fakeHost({
       answer: async (r) =>
         r.type === 'set-settings'
-          ? { notifications: false, checks: { platform: true, control: false, dns: true }, language: 'hi' }
+          ? { notifications: false, checks: { platform: true, control: false, dns: true }, language: 'en' }
           : STATES.allFine,
     });
     const { ctl, state } = run(f.host);
     await ctl.start();
-    expect(state().tr?.lang).toBe('en');
+    expect(state().tr?.lang).toBe('hi');
     const p = ctl.changeSettings({ checks: { control: false } });
     expect(state().settings.checks.control).toBe(false); // before the worker answered
     await p;
     expect(f.sent).toContainEqual({ type: 'set-settings', patch: { checks: { control: false } } });
     expect(state().settings.notifications).toBe(false);
-    await vi.waitFor(() => expect(state().tr?.lang).toBe('hi'));
+    await vi.waitFor(() => expect(state().tr?.lang).toBe('en'));
+  });
+
+  it('a picked language shows at once, before the worker answers', async () => {
+    let answer: (v: unknown) => void = () => {};
+    const f = fakeHost({
+      answer: (r) =>
+        r.type === 'set-settings' ? new Promise((res) => (answer = res)) : Promise.resolve(STATES.allFine),
+    });
+    const { ctl, state } = run(f.host);
+    await ctl.start();
+    expect(state().tr?.lang).toBe('hi');
+    const p = ctl.changeSettings({ language: 'en' });
+    await vi.waitFor(() => expect(state().tr?.lang).toBe('en'));
+    answer({ ...DEFAULT_SETTINGS, language: 'en' });
+    await p;
+    expect(state().settings.language).toBe('en');
+    ctl.stop();
   });
 
   it('the permission request is made synchronously, then the worker is told', async () => {
