@@ -1,11 +1,12 @@
 /** Wires the live connection, the state machine, the words and the DOM together. */
-import type { PlatformId, PlatformReport } from '../core/types';
+import type { PlatformId } from '../core/types';
 import type { Lang } from '../shared/i18n';
 import type { LanguageSetting } from '../shared/settings';
 import { TIMINGS } from '../shared/timings';
 import { createBannerDom } from './banner-dom';
 import { createBannerState } from './banner-state';
 import { bannerText, recoveredText } from './banner-view';
+import type { PageReport } from './live';
 import { type RuntimeLike, startLive } from './live';
 import { bannerTranslator } from './locales';
 
@@ -32,7 +33,7 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
   const now = deps.now ?? Date.now;
   const state = createBannerState();
   let lang: Lang = deps.langOf('auto');
-  let report: PlatformReport | null = null;
+  let report: PageReport | null = null;
   let noteTimer: ReturnType<typeof setTimeout> | undefined;
   let folded = false;
   let foldTimer: ReturnType<typeof setTimeout> | undefined;

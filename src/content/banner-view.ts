@@ -31,7 +31,7 @@ export function formatSince(tr: Translator, since: number, now: number, timeZone
 export function bannerText(
   tr: Translator,
   platform: PlatformId,
-  report: PlatformReport,
+  report: Pick<PlatformReport, 'verdict'>,
   now: number,
   timeZone?: string,
 ): BannerText | null {

@@ -24,19 +24,22 @@ export interface RuntimeLike {
 }
 
 export interface LiveHandlers {
-  onReport(report: PlatformReport): void;
+  onReport(report: PageReport): void;
   onLanguage(language: LanguageSetting): void;
   onGone(): void;
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
-/** This platform's report from a StatusReport-shaped value, or null when it is not one. */
-export function pickReport(x: unknown, platform: PlatformId): PlatformReport | null {
+/** What the banner reads: its platform's verdict (all the background sends a content script). */
+export type PageReport = Pick<PlatformReport, 'verdict'>;
+
+/** This platform's verdict from a PageStatus-shaped value, or null when it is not one. */
+export function pickReport(x: unknown, platform: PlatformId): PageReport | null {
   if (!isObj(x) || !isObj(x.platforms)) return null;
   const r = (x.platforms as Record<string, unknown>)[platform];
-  if (!isObj(r) || !isObj(r.verdict) || !isObj(r.evidence)) return null;
-  return typeof r.verdict.status === 'string' ? (r as unknown as PlatformReport) : null;
+  if (!isObj(r) || !isObj(r.verdict)) return null;
+  return typeof r.verdict.status === 'string' ? { verdict: r.verdict as unknown as PlatformReport['verdict'] } : null;
 }
 
 export function pickLanguage(x: unknown): LanguageSetting | null {

@@ -54,6 +54,10 @@ export interface PlatformState {
   hosts: [string, number, number][];
   probe: CheckResult | null;
   dns: DnsCheckResult | null;
+  /** A successful probe of the platform made while it was failing (caps the verdict at `degraded`). Optional: older saved states lack it. */
+  okCheckAt?: number | null;
+  /** Last failure of a request from the platform's own open page. Optional: older saved states lack it. */
+  pageFailureAt?: number | null;
 }
 
 export interface GlobalState {
@@ -119,6 +123,8 @@ export function newPlatformState(): PlatformState {
     hosts: [],
     probe: null,
     dns: null,
+    okCheckAt: null,
+    pageFailureAt: null,
   };
 }
 
