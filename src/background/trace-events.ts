@@ -90,6 +90,10 @@ export function toTraceEvent(kind: WebRequestKind, raw: unknown, extensionOrigin
   if (originUrl) details.originUrl = originUrl;
   const documentUrl = pageOrigin(d.documentUrl);
   if (documentUrl) details.documentUrl = documentUrl;
+  // A request that is no top-level load and names no page at all: the browser does not say who
+  // made it. Firefox gives a sandboxed or data: frame's requests neither originUrl nor documentUrl
+  // (seen in firefox-esr 153); a platform's page is always named. Opaque, then: it counts for nothing.
+  if (!initiator && !originUrl && !documentUrl && d.type !== 'main_frame') details.initiator = 'null';
   if (typeof d.ip === 'string' && d.ip.length <= 64) details.ip = d.ip;
   if (typeof d.requestId === 'string' || num(d.requestId)) details.requestId = d.requestId;
   if (kind === 'onErrorOccurred') {

@@ -51,6 +51,7 @@ async function browse(w: ReturnType<typeof createWorker>, status: number, ms: nu
         timeStamp: Date.now(),
         requestId: String(rid++),
         statusCode: status,
+        initiator: 'https://www.instagram.com',
       };
       w.event(toTraceEvent('onCompleted', details, 'chrome-extension://ext'));
     }
