@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownerOfHost } from '../../src/core/catalogue';
 import type { StatusReport } from '../../src/shared/messages';
+import { until } from '../support/banner-page';
 import { outages, PAGE_URL, sleep, startRecorder, status, summary, waitFor } from '../support/browser';
 import {
   type BrowserName,
@@ -203,5 +204,57 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         }
       }, 90_000);
     }
+  });
+}
+
+/**
+ * The other side of the same rules: the user's own failing load of a watched site still gets the
+ * error page, with the redirect now waiting until the tab has settled on the failed load (tabs.get)
+ * and an address that holds a token, not the failed URL; "try again" still returns to exactly that
+ * URL, which the background gave back for this tab's token.
+ */
+const MINE = 'https://www.facebook.com/groups/feed/?ref=bookmark&sk=h';
+for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+  describe(`${browser}: the user's own failing load`, () => {
+    it('gets the error page (token, no path or query), and "try again" returns to exactly that URL', async () => {
+      const server = await startFakePlatform();
+      const s = await launchBrowser({ browser, server });
+      try {
+        const urlOf = async (p: PageHandle) =>
+          browser === 'chromium' ? p.url() : await p.evaluate(() => location.href).catch(() => p.url());
+        const isErrorPage = (u: string) => u.startsWith(`${s.extensionOrigin}/src/errorpage/index.html`);
+        server.setMode('facebook.com', 'reset');
+        const page = await s.openPage(PAGE_URL.instagram);
+        const t0 = Date.now();
+        await page.goto(MINE, { timeoutMs: 10_000 });
+        const shown = await until(() => urlOf(page), isErrorPage, 15_000);
+        console.log(
+          `[measure] forged-traffic ${browser}: error page after ${Date.now() - t0} ms: ${shown.split('?')[1]}`,
+        );
+        expect(isErrorPage(shown), shown).toBe(true);
+        const q = new URL(shown).searchParams;
+        expect([...q.keys()].sort()).toEqual(['error', 'host', 'platform', 't']);
+        expect(q.get('host')).toBe('www.facebook.com');
+        expect(decodeURIComponent(shown)).not.toMatch(/groups|bookmark/);
+        await until(
+          () => page.evaluate(() => !!document.querySelector('.ep-retry')).catch(() => false),
+          Boolean,
+          10_000,
+        );
+        server.setMode('facebook.com', 'healthy');
+        await page
+          .evaluate(() => (document.querySelector('.ep-retry') as HTMLButtonElement | null)?.click())
+          .catch(() => {});
+        const landed = await until(
+          () => urlOf(page),
+          (u) => u === MINE,
+          15_000,
+        );
+        expect(landed).toBe(MINE);
+      } finally {
+        await s.close();
+        await server.close();
+      }
+    }, 60_000);
   });
 }
