@@ -64,6 +64,11 @@ export function otherPort(url: string): string {
   const scheme = url.indexOf('://');
   if (scheme <= 0 || scheme > 20) return '';
   let start = scheme + 3;
+  // The common case, cheaply: no ':' before the path starts.
+  const firstColon = url.indexOf(':', start);
+  if (firstColon < 0) return '';
+  const firstSlash = url.indexOf('/', start);
+  if (firstSlash >= 0 && firstSlash < firstColon) return '';
   let end = url.length;
   for (let i = start; i < url.length; i++) {
     const c = url.charCodeAt(i);

@@ -12,38 +12,72 @@
  * - A URL with a port other than its scheme's default is no platform's service: ignored.
  */
 import type { RequestDetails } from './api';
-import { attributeOwners, type HostOwner, ownerOfUrl, pageOwner } from './catalogue';
+import { type HostOwner, ownerOfUrl, pageOwner } from './catalogue';
 import { otherPort } from './host';
-import type { PlatformId } from './types';
+import { PLATFORMS, type PlatformId } from './types';
 
 /** Where a counted request came from: a platform's page, the user, or a trace that did not say. */
 export type Source = 'page' | 'user' | 'unrecorded';
 
 export type RequestAttribution =
-  | { platform: PlatformId; weightFactor: number; source: Source }
-  | { platform: null; other: boolean };
+  | { readonly platform: PlatformId; readonly weightFactor: number; readonly source: Source }
+  | { readonly platform: null; readonly other: boolean };
 
 const IGNORED: RequestAttribution = Object.freeze({ platform: null, other: false });
 const OTHER: RequestAttribution = Object.freeze({ platform: null, other: true });
 
-const present = (x: string | undefined): x is string => typeof x === 'string' && x !== '';
+// Every possible answer, made once: this runs for every request the browser reports.
+const SOURCES: readonly Source[] = ['page', 'user', 'unrecorded'];
+const COUNTED = Object.fromEntries(
+  SOURCES.map((source) => [
+    source,
+    Object.fromEntries(
+      PLATFORMS.map((platform) => [
+        platform,
+        [1, 0.5].map((weightFactor) => Object.freeze({ platform, weightFactor, source })),
+      ]),
+    ),
+  ]),
+) as unknown as Record<Source, Record<PlatformId, [RequestAttribution, RequestAttribution]>>;
+
+/** pageOwner of the few distinct origins a browser reports, looked up once each. */
+const pageCache = new Map<string, HostOwner | null>();
+function pageOf(origin: string): HostOwner | null {
+  const hit = pageCache.get(origin);
+  if (hit !== undefined) return hit;
+  const owner = pageOwner(origin);
+  if (origin.length < 120) {
+    if (pageCache.size >= 1024) pageCache.clear();
+    pageCache.set(origin, owner);
+  }
+  return owner;
+}
 
 export function attributeRequest(d: RequestDetails): RequestAttribution {
   const owner = ownerOfUrl(d.url);
   if (owner === null) return OTHER;
   if (otherPort(d.url) !== '') return IGNORED;
-  const top = d.type === 'main_frame';
-  const origins = [d.documentUrl, d.originUrl, d.initiator];
-  if (!origins.some(present)) {
-    const who = attributeOwners(owner, null, false, top);
-    return who.platform === null ? who : { ...who, source: top ? 'user' : 'unrecorded' };
-  }
+  let named = false;
   let page: HostOwner | null = null;
-  for (const o of origins) {
-    if (present(o)) page = pageOwner(o);
-    if (page !== null) break;
+  // Any one of the three naming a platform's page is enough; documentUrl first (Firefox's page).
+  if (d.documentUrl) {
+    named = true;
+    page = pageOf(d.documentUrl);
   }
-  if (page === null) return IGNORED;
-  const who = attributeOwners(owner, page, true, top);
-  return who.platform === null ? who : { ...who, source: 'page' };
+  if (page === null && d.originUrl) {
+    named = true;
+    page = pageOf(d.originUrl);
+  }
+  if (page === null && d.initiator) {
+    named = true;
+    page = pageOf(d.initiator);
+  }
+  if (named && page === null) return IGNORED;
+  const source: Source = named ? 'page' : d.type === 'main_frame' ? 'user' : 'unrecorded';
+  const by = COUNTED[source];
+  // The page that loaded Meta's shared CDN or SDK says whose they are; the CDN alone is Facebook's, half.
+  const pagePlatform: PlatformId | null = page === 'shared-cdn' ? 'facebook' : (page as PlatformId | null);
+  if (owner === 'shared-cdn') return pagePlatform ? by[pagePlatform][0] : by.facebook[1];
+  if (owner === 'meta-sdk') return pagePlatform ? by[pagePlatform][0] : IGNORED;
+  return by[owner][0];
 }
