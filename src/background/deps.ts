@@ -1,7 +1,9 @@
 /** What the worker needs from the browser and the engine, as narrow interfaces so tests can fake them. */
+
 import type { DetectionEngine } from '../core/api';
 import type { ErrorClass, PlatformId } from '../core/types';
 import type { ActionApi } from './badge';
+import type { TabState } from './navigation-errors';
 import type { NotificationsApi } from './notifications';
 
 export interface StorageAreaLike {
@@ -38,6 +40,8 @@ export interface WorkerDeps {
     create(p: { url: string }): Promise<unknown>;
     update(tabId: number, p: { url: string }): Promise<unknown>;
     goBack(tabId: number): Promise<unknown>;
+    /** Where a tab is now (its address is readable for the watched sites, by the host permissions). */
+    get?(tabId: number): Promise<TabState | undefined>;
   };
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
   fetch: typeof fetch;

@@ -57,11 +57,34 @@ export function toEpisode(e: OpenEpisode): Episode {
   };
 }
 
+/** How long before an episode's start a failed check still counts as its confirmation (the checks follow the first failures). */
+export const CONFIRM_LEAD_MS = 30_000;
+
+/**
+ * Nazar's own checks have the last word: an outage is worth a notification only once one of them
+ * (the platform probe, or the DNS-over-HTTPS lookup) failed too, since `since`. With the platform
+ * probe switched off in the settings, failures seen on the platform's own open page may stand in
+ * for it; a load the user typed, or any other page's traffic, never does.
+ */
+export function confirmedByOwnChecks(r: PlatformReport, since: number, probeOff: boolean): boolean {
+  const { platform, dns } = r.evidence.checks;
+  if (platform && !platform.ok && platform.at >= since) return true;
+  if (dns && (dns.status !== 0 || dns.answers <= 0) && dns.at >= since) return true;
+  const page = r.evidence.pageFailureAt;
+  return probeOff && page != null && page >= since;
+}
+
+export interface EpisodeOptions {
+  graceMs?: number;
+  /** The platform probe is switched off in the settings (see confirmedByOwnChecks). */
+  probeOff?: boolean;
+}
+
 export function stepEpisodes(
   state: EpisodeState,
   reports: Record<PlatformId, PlatformReport>,
   now: number,
-  graceMs = GRACE_MS,
+  { graceMs = GRACE_MS, probeOff = false }: EpisodeOptions = {},
 ): { state: EpisodeState; actions: EpisodeAction[] } {
   const actions: EpisodeAction[] = [];
   const bad = (Object.keys(reports) as PlatformId[]).filter((p) => isOutage(reports[p]));
@@ -119,10 +142,12 @@ export function stepEpisodes(
     // Only a confirmed "down" is worth interrupting someone for; "degraded" stays in the badge.
     // And only a platform's or Meta's own outage: a network that intercepts or blocks is explained in
     // the popup and banner, never announced as "WhatsApp में गड़बड़ी".
+    const since = current.start - CONFIRM_LEAD_MS;
     if (
       current.worst === 'down' &&
       !current.notifiedOutage &&
-      (current.scope === 'platform' || current.scope === 'meta')
+      (current.scope === 'platform' || current.scope === 'meta') &&
+      bad.some((p) => reports[p].verdict.status === 'down' && confirmedByOwnChecks(reports[p], since, probeOff))
     ) {
       current.notifiedOutage = true;
       actions.push({ kind: 'notify-outage', episode: toEpisode(current) });

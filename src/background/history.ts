@@ -2,6 +2,7 @@
  * Episode history in storage.local: capped at 200 episodes and 90 days, hostnames/classes/counts
  * only. Pure functions over the list; the worker reads and writes it through its write chain.
  */
+import { shownHosts } from '../core/catalogue';
 import { CAUSES, ERROR_CLASSES, PLATFORMS, SCOPES } from '../core/types';
 import type { Episode } from '../shared/history';
 
@@ -46,10 +47,11 @@ function cleanEpisode(x: unknown): Episode | null {
       failed: typeof peak.failed === 'number' ? peak.failed : 0,
       total: typeof peak.total === 'number' ? peak.total : 0,
       byClass,
-      // Hostnames only: anything that looks like a URL or path is dropped.
-      hosts: Array.isArray(peak.hosts)
-        ? peak.hosts.filter((h): h is string => typeof h === 'string' && HOST.test(h))
-        : [],
+      // Hostnames only (anything that looks like a URL or path is dropped), and only known names or
+      // their catalogue domain: an older version may have stored a label a page chose.
+      hosts: shownHosts(
+        Array.isArray(peak.hosts) ? peak.hosts.filter((h): h is string => typeof h === 'string' && HOST.test(h)) : [],
+      ),
     },
   };
 }

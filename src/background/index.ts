@@ -6,7 +6,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../core';
 import { LIVE_PORT } from '../shared/messages';
-import { isTrustedSender } from '../shared/request-guards';
+import { senderRole } from '../shared/request-guards';
 import { actionApi, notificationsApi, onNotificationClicked, sessionArea } from './capabilities';
 import { handleMessage } from './messages';
 import { NOTIF_PREFIX } from './notifications';
@@ -50,11 +50,26 @@ function onRequest(kind: WebRequestKind) {
       if (typeof d.url === 'string' && typeof d.error === 'string') ownErrors.record(d.url, d.error, Date.now());
     }
     const ev = toTraceEvent(kind, details, extensionOrigin);
-    const d = details as { type?: unknown; tabId?: unknown; url?: unknown; frameId?: number; error?: unknown };
-    // A failed top-level load of a watched site may go to our error page (in memory, never stored).
+    const d = details as {
+      type?: unknown;
+      tabId?: unknown;
+      url?: unknown;
+      frameId?: number;
+      error?: unknown;
+      requestId?: unknown;
+    };
+    // A top-level load of a watched site: a failed one may go to our error page (in memory, never
+    // stored); any other tells that the tab has moved on from an earlier failure.
     const mainFrame =
-      kind === 'onErrorOccurred' && ev && d.type === 'main_frame' && typeof d.tabId === 'number'
-        ? { url: String(d.url), type: 'main_frame', tabId: d.tabId, frameId: d.frameId, error: String(d.error) }
+      ev && d.type === 'main_frame' && typeof d.tabId === 'number'
+        ? {
+            url: String(d.url),
+            type: 'main_frame',
+            tabId: d.tabId,
+            frameId: d.frameId,
+            requestId: d.requestId,
+            ...(kind === 'onErrorOccurred' ? { error: String(d.error) } : {}),
+          }
         : undefined;
     worker.event(ev, mainFrame);
   };
@@ -87,7 +102,6 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSend
   handleMessage(msg, sender, {
     extensionId: browser.runtime.id,
     extensionOrigin,
-    isWatchedPageUrl,
     getStatus: worker.status,
     checkNow: worker.checkNow,
     getHistory: worker.getHistory,
@@ -102,13 +116,14 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSend
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== LIVE_PORT) return;
-  const trusted = isTrustedSender(port.sender, browser.runtime.id, extensionOrigin, isWatchedPageUrl);
-  if (!trusted) {
+  const role = senderRole(port.sender, browser.runtime.id, extensionOrigin);
+  if (!role) {
     console.warn('nazar: refused a live port from an untrusted sender');
     port.disconnect();
     return;
   }
-  void worker.connect(port);
+  // A content script's port carries its own platform's verdict only (see messages.ts).
+  void worker.connect(port, role.kind === 'content-script' ? role.platform : undefined);
 });
 
 browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm.name));

@@ -3,22 +3,23 @@ import type { LiveUpdate } from '../shared/messages';
 import type { PortLike } from './deps';
 
 export interface LivePorts {
-  add(port: PortLike): void;
+  /** `view`: what this port may receive of each update (a content script: its platform's verdict). */
+  add(port: PortLike, view?: (update: LiveUpdate) => unknown): void;
   push(update: LiveUpdate): void;
   readonly size: number;
 }
 
 export function createLivePorts(): LivePorts {
-  const ports = new Set<PortLike>();
+  const ports = new Map<PortLike, ((update: LiveUpdate) => unknown) | undefined>();
   return {
-    add(port) {
-      ports.add(port);
+    add(port, view) {
+      ports.set(port, view);
       port.onDisconnect.addListener(() => ports.delete(port));
     },
     push(update) {
-      for (const port of ports) {
+      for (const [port, view] of ports) {
         try {
-          port.postMessage(update);
+          port.postMessage(view ? view(update) : update);
         } catch {
           // The page went away between its disconnect and our push.
           ports.delete(port);

@@ -1,16 +1,28 @@
 /**
  * The background's side of the message protocol: every message is checked with `isRequest` and
- * its sender with `isTrustedSender`; anything else is ignored (and logged), never answered.
+ * its sender with `senderRole`; anything else is ignored (and logged), never answered.
+ *
+ * By sender: the extension's own pages may ask anything. A content script (on a watched site,
+ * which any page there shares a renderer with) may ask only what the banner needs —
+ * `get-status`, `get-settings`, `open-details` — and gets only its own platform's verdict and the
+ * language setting: no evidence, no DNS answers, no check results, no other platform.
  */
+import type { PlatformId } from '../core/types';
 import type { Episode } from '../shared/history';
-import type { NavigationPurpose, Request, StatusReport } from '../shared/messages';
-import { isRequest, isTrustedSender, type SenderLike } from '../shared/request-guards';
+import type {
+  LiveUpdate,
+  NavigationPurpose,
+  PageSettings,
+  PageStatus,
+  Request,
+  StatusReport,
+} from '../shared/messages';
+import { CONTENT_SCRIPT_REQUESTS, isRequest, type SenderLike, senderRole } from '../shared/request-guards';
 import type { Settings, SettingsPatch } from '../shared/settings';
 
 export interface MessageContext {
   extensionId: string;
   extensionOrigin: string;
-  isWatchedPageUrl(url: string): boolean;
   getStatus(): Promise<StatusReport>;
   checkNow(): Promise<StatusReport>;
   getHistory(): Promise<Episode[]>;
@@ -19,7 +31,25 @@ export interface MessageContext {
   setSettings(patch: SettingsPatch): Promise<Settings>;
   permissionsChanged(): Promise<void>;
   openDetails(platform?: string): Promise<void>;
-  retryNavigation(tabId: number | undefined, url: string, purpose: NavigationPurpose): void;
+  /** Returns the failed URL kept under `token` for this tab, or null. */
+  retryNavigation(tabId: number | undefined, token: string, purpose: NavigationPurpose): string | null;
+}
+
+/** A status report cut down to what a content script of `platform` may see. */
+export function pageStatus(report: StatusReport, platform: PlatformId): PageStatus {
+  const r = report.platforms[platform];
+  return { platforms: r ? { [platform]: { verdict: { ...r.verdict } } } : {} };
+}
+
+export function pageSettings(settings: Settings): PageSettings {
+  return { language: settings.language };
+}
+
+/** A live update as a content script of `platform` may receive it. */
+export function pageUpdate(update: LiveUpdate, platform: PlatformId): unknown {
+  return update.type === 'status'
+    ? { type: 'status', report: pageStatus(update.report, platform) }
+    : { type: 'settings', settings: pageSettings(update.settings) };
 }
 
 /** Returns the reply, or undefined when the message is not for us (then nothing is answered). */
@@ -28,7 +58,8 @@ export function handleMessage(
   sender: SenderLike | undefined,
   ctx: MessageContext,
 ): Promise<unknown> | undefined {
-  if (!isTrustedSender(sender, ctx.extensionId, ctx.extensionOrigin, ctx.isWatchedPageUrl)) {
+  const role = senderRole(sender, ctx.extensionId, ctx.extensionOrigin);
+  if (!role) {
     console.warn('nazar: ignored a message from an untrusted sender', sender?.id, sender?.origin);
     return undefined;
   }
@@ -39,7 +70,27 @@ export function handleMessage(
     );
     return undefined;
   }
+  if (role.kind === 'content-script') {
+    if (!CONTENT_SCRIPT_REQUESTS.has(msg.type)) {
+      console.warn('nazar: ignored a request a content script may not make', msg.type);
+      return undefined;
+    }
+    return dispatchForPage(msg, role.platform, ctx);
+  }
   return dispatch(msg, sender, ctx);
+}
+
+async function dispatchForPage(msg: Request, platform: PlatformId, ctx: MessageContext): Promise<unknown> {
+  switch (msg.type) {
+    case 'get-status':
+      return pageStatus(await ctx.getStatus(), platform);
+    case 'get-settings':
+      return pageSettings(await ctx.getSettings());
+    default:
+      // open-details: the details of the banner's own platform, whatever the message names.
+      await ctx.openDetails(platform);
+      return { ok: true };
+  }
 }
 
 async function dispatch(msg: Request, sender: SenderLike | undefined, ctx: MessageContext): Promise<unknown> {
@@ -63,8 +114,9 @@ async function dispatch(msg: Request, sender: SenderLike | undefined, ctx: Messa
     case 'open-details':
       await ctx.openDetails(msg.platform);
       return { ok: true };
-    case 'retry-navigation':
-      ctx.retryNavigation(sender?.tab?.id, msg.url, msg.purpose ?? 'retry');
-      return { ok: true };
+    case 'retry-navigation': {
+      const url = ctx.retryNavigation(sender?.tab?.id, msg.token, msg.purpose ?? 'retry');
+      return url ? { ok: true, url } : { ok: true };
+    }
   }
 }

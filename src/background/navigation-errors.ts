@@ -12,6 +12,16 @@
  * Back: the error page holds a `back` allowance while it is open. Back from it reloads the
  * browser's own failed entry for the site, which fails again; instead of leaving the user on the
  * browser's page (a second Back needed), the handler steps the tab back once more.
+ *
+ * Privacy: the error page's address (browser history, session restore) carries a random per-tab
+ * token, the platform, the error class and a host name Nazar may show (`shownHost`), never the
+ * failed URL's path or query. The URL itself stays here, in memory, under that token; the page
+ * gets it back only for its own tab, to return there.
+ *
+ * The redirect happens only if the tab is still on the failed load: no later top-level load of the
+ * tab was seen, and the tab, once settled, still shows the failed address with nothing pending. A
+ * navigation the user has just started is never overridden. A URL with a port other than the
+ * default is no platform's service: left to the browser.
  */
 import type { ErrorClass, PlatformId, Status } from '../core/types';
 import type { NavigationPurpose } from '../shared/messages';
@@ -23,6 +33,7 @@ export interface MainFrameErrorDetails {
   tabId: number;
   frameId?: number;
   error: string;
+  requestId?: unknown;
 }
 
 export interface NavigationErrorDeps {
@@ -38,6 +49,12 @@ export interface NavigationErrorDeps {
   verdictOf(platform: PlatformId): { status: Status; cause: string };
   /** runtime.getURL('src/errorpage/index.html'). */
   errorPageUrl: string;
+  /** The host name Nazar may show for a failed host (core/catalogue.ts `shownHost`). */
+  shownHost(host: string): string;
+  /** tabs.get: where the tab is now. Without it (unit tests), the tab is taken to be on the failed load. */
+  tabState?(tabId: number): Promise<TabState | undefined>;
+  /** A fresh unguessable token (default: 16 random bytes, hex). */
+  token?(): string;
   now(): number;
   /**
    * Runs the redirect a moment later (default: setTimeout, REDIRECT_DELAY_MS). Firefox fires
@@ -47,11 +64,26 @@ export interface NavigationErrorDeps {
   defer?(fn: () => void, ms: number): void;
 }
 
+/** The fields of tabs.get's answer the handler reads. */
+export interface TabState {
+  url?: string;
+  pendingUrl?: string;
+  status?: string;
+}
+
 export interface NavigationErrorHandler {
-  /** Returns the error-page URL the tab was sent to, or null when the failure was left alone. */
+  /**
+   * Returns the error-page URL the tab will be sent to (if it is still on the failed load when the
+   * redirect is due), or null when the failure is left alone.
+   */
   onMainFrameError(details: MainFrameErrorDetails): string | null;
-  /** From the error page for this tab: let the next failing load of `url` through (see the top). */
-  allowRetry(tabId: number, url: string, purpose?: NavigationPurpose): void;
+  /** Any other top-level load event of the tab (a navigation after the failed one). */
+  onMainFrame(tabId: number, requestId: unknown): void;
+  /**
+   * From the error page for this tab: let the next failing load of its failed URL through (see the
+   * top). Returns that URL, or null when the token is not this tab's (or was forgotten).
+   */
+  allowRetry(tabId: number, token: string, purpose?: NavigationPurpose): string | null;
 }
 
 /** Failures that mean "the site can't be reached"; aborted, blocked and unknown ones are left alone. */
@@ -65,7 +97,28 @@ export const REDIRECT_WINDOW_MS = 30_000;
 export const REDIRECT_DELAY_MS = 250;
 
 /** Query parameter names of the error page. */
-export const PARAM = { url: 'url', platform: 'platform', error: 'error' } as const;
+export const PARAM = { token: 't', host: 'host', platform: 'platform', error: 'error' } as const;
+/** How long the handler waits for the tab to settle on the failed load before giving up the redirect. */
+export const SETTLE_MS = 3_000;
+const SETTLE_POLL_MS = 250;
+/** Failed loads kept for their error pages (one per tab, the newest). */
+const MAX_FAILED = 64;
+
+interface FailedLoad {
+  token: string;
+  url: string;
+  platform: PlatformId;
+  requestId: unknown;
+}
+
+function randomToken(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/** The failed URL and the tab's address name the same load (a fragment aside). */
+const sameLoad = (a: string | undefined, b: string) => a !== undefined && a.split('#')[0] === b.split('#')[0];
 
 interface Allowance {
   host: string;
@@ -74,10 +127,11 @@ interface Allowance {
   purpose: NavigationPurpose;
 }
 
+/** The hostname of an http(s) URL on its default port, else null. */
 function hostOf(url: string): string | null {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.hostname.toLowerCase() : null;
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.port === '' ? u.hostname.toLowerCase() : null;
   } catch {
     return null;
   }
@@ -86,6 +140,32 @@ function hostOf(url: string): string | null {
 export function createNavigationErrorHandler(deps: NavigationErrorDeps): NavigationErrorHandler {
   const allowances = new Map<number, Allowance>();
   const recentRedirects = new Map<number, number[]>();
+  const failed = new Map<number, FailedLoad>();
+  /** Per tab: the latest top-level request seen, so a later navigation cancels a pending redirect. */
+  const latest = new Map<number, unknown>();
+  const defer = deps.defer ?? ((fn: () => void, ms: number) => void setTimeout(fn, ms));
+
+  /** Redirects once the tab has settled on the failed load; gives up if anything else happens. */
+  function redirectWhenSettled(tabId: number, load: FailedLoad, target: string, waited = 0): void {
+    const { requestId, url } = load;
+    defer(
+      () => {
+        if (latest.get(tabId) !== requestId || failed.get(tabId) !== load) return;
+        if (!deps.tabState) return void deps.redirect(tabId, target);
+        void deps.tabState(tabId).then(
+          (tab) => {
+            if (latest.get(tabId) !== requestId || !tab || !sameLoad(tab.url, url)) return;
+            if (tab.pendingUrl !== undefined && !sameLoad(tab.pendingUrl, url)) return;
+            if (tab.status === 'complete') return void deps.redirect(tabId, target);
+            // Still loading: the browser's own error page, or a navigation the user has just started.
+            if (waited + SETTLE_POLL_MS <= SETTLE_MS) redirectWhenSettled(tabId, load, target, waited + SETTLE_POLL_MS);
+          },
+          () => undefined,
+        );
+      },
+      waited === 0 ? REDIRECT_DELAY_MS : SETTLE_POLL_MS,
+    );
+  }
 
   const verdictKey = (p: PlatformId) => {
     const v = deps.verdictOf(p);
@@ -125,6 +205,10 @@ export function createNavigationErrorHandler(deps: NavigationErrorDeps): Navigat
       const { url, type, tabId, frameId, error } = details;
       if (type !== 'main_frame' || (frameId !== undefined && frameId !== 0)) return null;
       if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return null;
+      const requestId = details.requestId ?? {};
+      // Chrome may report the same failure twice: one redirect for it.
+      if (requestId === failed.get(tabId)?.requestId) return null;
+      this.onMainFrame(tabId, requestId);
       if (typeof url !== 'string' || typeof error !== 'string') return null;
       const host = hostOf(url);
       if (!host) return null;
@@ -132,28 +216,41 @@ export function createNavigationErrorHandler(deps: NavigationErrorDeps): Navigat
       if (!platform) return null;
       const errorClass = deps.classify(error);
       if (!REDIRECTED_CLASSES.includes(errorClass)) return null;
-      const defer = deps.defer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
       const allowed = consumeAllowance(tabId, platform);
       if (allowed === 'back' && underRateLimit(tabId)) defer(() => deps.goBack(tabId), REDIRECT_DELAY_MS);
       if (allowed) return null;
       if (!underRateLimit(tabId)) return null;
-      const q = new URLSearchParams({ [PARAM.url]: url, [PARAM.platform]: platform, [PARAM.error]: errorClass });
+      const token = (deps.token ?? randomToken)();
+      const load: FailedLoad = { token, url, platform, requestId };
+      failed.delete(tabId);
+      failed.set(tabId, load);
+      if (failed.size > MAX_FAILED) failed.delete(failed.keys().next().value as number);
+      const q = new URLSearchParams({ [PARAM.token]: token, [PARAM.platform]: platform, [PARAM.error]: errorClass });
+      const shown = deps.shownHost(host);
+      if (shown) q.set(PARAM.host, shown);
       const target = `${deps.errorPageUrl}?${q.toString()}`;
-      defer(() => deps.redirect(tabId, target), REDIRECT_DELAY_MS);
+      redirectWhenSettled(tabId, load, target);
       return target;
     },
-    allowRetry(tabId, url, purpose = 'retry') {
-      if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return;
-      const host = typeof url === 'string' ? hostOf(url) : null;
-      if (!host) return;
-      const platform = deps.platformOfHost(host);
-      if (!platform) return;
+    onMainFrame(tabId, requestId) {
+      if (typeof tabId !== 'number') return;
+      latest.delete(tabId);
+      latest.set(tabId, requestId ?? {});
+      if (latest.size > MAX_FAILED) latest.delete(latest.keys().next().value as number);
+    },
+    allowRetry(tabId, token, purpose = 'retry') {
+      if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return null;
+      const f = failed.get(tabId);
+      if (!f || typeof token !== 'string' || f.token !== token) return null;
+      const host = hostOf(f.url);
+      if (!host) return null;
       allowances.set(tabId, {
         host,
-        verdictKey: verdictKey(platform),
+        verdictKey: verdictKey(f.platform),
         at: deps.now(),
         purpose: purpose === 'back' ? 'back' : 'retry',
       });
+      return f.url;
     },
   };
 }

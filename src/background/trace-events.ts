@@ -51,6 +51,17 @@ export function originOnly(url: unknown): string | null {
 }
 
 /**
+ * An initiator, originUrl or documentUrl cut down to its origin. One that is present but no web
+ * origin (Chromium's "null" for sandboxed and data: frames; Firefox's about:srcdoc, data:, blob:;
+ * another extension) becomes "null": present and opaque, which counts for nothing (core/provenance.ts).
+ * Only an absent one means a load the user started.
+ */
+export function pageOrigin(url: unknown): string | undefined {
+  if (url === undefined || url === null || url === '') return undefined;
+  return originOnly(url) ?? 'null';
+}
+
+/**
  * Requests the extension itself made (its active checks) reach our listeners too; the engine
  * already gets them as probe/dns events, so they must not be counted a second time.
  */
@@ -72,13 +83,17 @@ export function toTraceEvent(kind: WebRequestKind, raw: unknown, extensionOrigin
   if (typeof d.method === 'string') details.method = d.method;
   if (num(d.tabId)) details.tabId = d.tabId;
   if (num(d.frameId)) details.frameId = d.frameId;
-  // Only the origin of the initiator: enough to tell first-party from third-party requests.
-  const initiator = originOnly(d.initiator);
+  // Only the origin of the initiator: enough to tell the platforms' own pages from anyone else.
+  const initiator = pageOrigin(d.initiator);
   if (initiator) details.initiator = initiator;
-  const originUrl = originOnly(d.originUrl);
+  const originUrl = pageOrigin(d.originUrl);
   if (originUrl) details.originUrl = originUrl;
-  const documentUrl = originOnly(d.documentUrl);
+  const documentUrl = pageOrigin(d.documentUrl);
   if (documentUrl) details.documentUrl = documentUrl;
+  // A request that is no top-level load and names no page at all: the browser does not say who
+  // made it. Firefox gives a sandboxed or data: frame's requests neither originUrl nor documentUrl
+  // (seen in firefox-esr 153); a platform's page is always named. Opaque, then: it counts for nothing.
+  if (!initiator && !originUrl && !documentUrl && d.type !== 'main_frame') details.initiator = 'null';
   if (typeof d.ip === 'string' && d.ip.length <= 64) details.ip = d.ip;
   if (typeof d.requestId === 'string' || num(d.requestId)) details.requestId = d.requestId;
   if (kind === 'onErrorOccurred') {

@@ -4,10 +4,11 @@
  * live updates. index.ts only registers the browser's listeners and forwards them here.
  */
 import type { DetectionEngine, TraceEvent } from '../core/api';
+import { shownHost } from '../core/catalogue';
 import { type ErrorClass, PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
 import { formatSpan } from '../shared/format';
 import type { Episode } from '../shared/history';
-import type { NavigationPurpose, StatusReport } from '../shared/messages';
+import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/messages';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
 import { STORAGE } from '../shared/storage-keys';
 import { badgeLook, createBadgeWriter } from './badge';
@@ -17,6 +18,7 @@ import type { WorkerDeps } from './deps';
 import { type EpisodeState, emptyEpisodeState, episodeDeadline, stepEpisodes, withSent } from './episodes';
 import { capHistory, upsertEpisode } from './history';
 import { createLivePorts } from './live';
+import { pageUpdate } from './messages';
 import { createNavigationErrorHandler } from './navigation-errors';
 import { backText, notificationId, outageText, sendNotification } from './notifications';
 import { restoreState, SESSION_KEYS } from './restore';
@@ -88,6 +90,8 @@ export function createWorker(deps: WorkerDeps) {
     platformOfHost: deps.core.platformOfHost,
     verdictOf: (p) => engine?.verdict(p) ?? { status: 'unknown', cause: 'unknown' },
     errorPageUrl: deps.getURL('src/errorpage/index.html'),
+    shownHost,
+    ...(deps.tabs.get ? { tabState: deps.tabs.get } : {}),
     now: deps.now,
   });
 
@@ -95,7 +99,6 @@ export function createWorker(deps: WorkerDeps) {
     fetch: deps.fetch,
     now: deps.now,
     onResults(events) {
-      let changed = false;
       // A platform probe that failed while the connection itself was down says nothing about the
       // platform (a VPN switch, a dead uplink): the neutral result goes in, that failure does not.
       const offline = roundSaysOffline(events, deps.core.classify);
@@ -106,10 +109,11 @@ export function createWorker(deps: WorkerDeps) {
       round.sort((a, b) => Number(isControl(a)) - Number(isControl(b)));
       for (const ev of round) {
         if (offline && ev.event === 'probe' && ev.target !== 'control' && !ev.ok) continue;
-        changed = feed(ev) || changed;
+        feed(ev);
       }
       lastCheckAt = deps.now();
-      afterChange(changed);
+      // Even without a verdict change: a failed check may be what an outage notification waited for.
+      afterChange(true);
     },
     // The engine's next re-check (while in doubt or an outage) is one of its deadlines.
     onIdle: () => schedule(),
@@ -144,6 +148,19 @@ export function createWorker(deps: WorkerDeps) {
     void maybeCheck();
   });
 
+  /** A top-level load event: a failure may go to the error page; any other cancels a pending one. */
+  function onMainFrame(m: {
+    url: string;
+    type: string;
+    tabId: number;
+    frameId?: number;
+    error?: string;
+    requestId?: unknown;
+  }) {
+    if (m.error === undefined) nav.onMainFrame(m.tabId, m.requestId);
+    else nav.onMainFrameError({ ...m, error: m.error });
+  }
+
   /** Feeds one event to the engine (only after restore). Returns true when a verdict changed. */
   function feed(ev: TraceEvent): boolean {
     let changed = false;
@@ -171,7 +188,7 @@ export function createWorker(deps: WorkerDeps) {
     chain.mark(STORAGE.report, buildReport);
     void writeBadge(badgeLook(report, tr()));
     live.push({ type: 'status', report });
-    const step = stepEpisodes(episodes, report.platforms, report.generatedAt);
+    const step = stepEpisodes(episodes, report.platforms, report.generatedAt, { probeOff: !settings.checks.platform });
     if (step.state !== episodes) {
       episodes = step.state;
       chain.mark(STORAGE.episodes, () => episodes);
@@ -268,7 +285,7 @@ export function createWorker(deps: WorkerDeps) {
     /** A webRequest/connectivity event: queued until the restore is done, then fed in order. */
     event(
       ev: TraceEvent | null,
-      mainFrameError?: { url: string; type: string; tabId: number; frameId?: number; error: string },
+      mainFrame?: { url: string; type: string; tabId: number; frameId?: number; error?: string; requestId?: unknown },
     ): void {
       if (!ev) return;
       // The user withdrew access to the sites (Firefox still delivers their events): record nothing.
@@ -279,12 +296,12 @@ export function createWorker(deps: WorkerDeps) {
           dropped++;
         }
         queue.push(ev);
-        if (mainFrameError) void ready.then(() => nav.onMainFrameError(mainFrameError));
+        if (mainFrame) void ready.then(() => onMainFrame(mainFrame));
         return;
       }
       const changed = feed(ev);
       afterChange(changed);
-      if (mainFrameError) nav.onMainFrameError(mainFrameError);
+      if (mainFrame) onMainFrame(mainFrame);
       // Ask the engine whether a check would settle a doubt; at most once a second in a storm.
       if (changed) askForChecks.now();
       else askForChecks();
@@ -337,14 +354,17 @@ export function createWorker(deps: WorkerDeps) {
       const q = platform ? `&platform=${encodeURIComponent(platform)}` : '';
       await deps.tabs.create({ url: deps.getURL(`src/popup/index.html?view=details${q}`) });
     },
-    retryNavigation(tabId: number | undefined, url: string, purpose: NavigationPurpose): void {
-      if (tabId !== undefined) nav.allowRetry(tabId, url, purpose);
+    retryNavigation(tabId: number | undefined, token: string, purpose: NavigationPurpose): string | null {
+      return tabId === undefined ? null : nav.allowRetry(tabId, token, purpose);
     },
-    async connect(port: Parameters<typeof live.add>[0]): Promise<void> {
-      live.add(port);
+    /** A live port; a content script's (`platform` given) gets only that platform's verdict. */
+    async connect(port: Parameters<typeof live.add>[0], platform?: PlatformId): Promise<void> {
+      const view = platform ? (u: LiveUpdate) => pageUpdate(u, platform) : undefined;
+      live.add(port, view);
       await ready;
       try {
-        port.postMessage({ type: 'status', report: buildReport() });
+        const update: LiveUpdate = { type: 'status', report: buildReport() };
+        port.postMessage(view ? view(update) : update);
       } catch {
         // Disconnected already.
       }

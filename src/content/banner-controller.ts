@@ -1,5 +1,5 @@
 /** Wires the live connection, the state machine, the words and the DOM together. */
-import type { PlatformId, PlatformReport } from '../core/types';
+import type { PlatformId } from '../core/types';
 import type { Lang } from '../shared/i18n';
 import type { LanguageSetting } from '../shared/settings';
 import { TIMINGS } from '../shared/timings';
@@ -7,6 +7,7 @@ import { type Meaning, meaningOf, outageGroupOf } from '../ui/meaning';
 import { createBannerDom } from './banner-dom';
 import { createBannerState } from './banner-state';
 import { bannerText, recoveredText } from './banner-view';
+import type { PageReport } from './live';
 import { type RuntimeLike, startLive } from './live';
 import { bannerTranslator } from './locales';
 
@@ -33,7 +34,7 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
   const now = deps.now ?? Date.now;
   const state = createBannerState();
   let lang: Lang = deps.langOf('auto');
-  let report: PlatformReport | null = null;
+  let report: PageReport | null = null;
   let meaning: Meaning | null = null;
   let noteTimer: ReturnType<typeof setTimeout> | undefined;
   let folded = false;
@@ -132,9 +133,10 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
   }
 
   const live = startLive(runtime, platform, {
-    onReport(r, all) {
+    onReport(r) {
       report = r;
-      meaning = meaningOf({ platforms: all });
+      // Only this platform's verdict reaches a content script, so the banner speaks of it alone.
+      meaning = meaningOf({ platforms: { [platform]: r } });
       state.update(r.verdict.status);
       render();
     },

@@ -3,6 +3,10 @@
  * `textContent`. It defends only its own visibility: if the page removes the host or hides its
  * top-layer popover, it is put back (rate-limited, so a hostile page cannot make us spin).
  * Clicks count only when the user made them (`isTrusted`): the page can't press our buttons.
+ *
+ * The host element's name is random for each page load (`bannerTagName`): a page cannot look for
+ * it, or style it, by a name known in advance. What a page can still learn while the banner is
+ * shown is in the README ("What a page can see of Nazar").
  */
 import { BANNER_CSS } from './banner-style';
 
@@ -41,10 +45,37 @@ export interface BannerHandlers {
 const MAX_REPAIRS = 10;
 const REPAIR_WINDOW_MS = 10_000;
 
+const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A valid custom element name nobody can guess: a letter, 5 random characters, '-', 6 more. */
+export function bannerTagName(
+  random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
+): string {
+  const b = random(12);
+  const ch = (i: number, set: string) => set.charAt(b[i]! % set.length);
+  let name = ch(0, 'abcdefghijklmnopqrstuvwxyz');
+  for (let i = 1; i < 12; i++) name += (i === 6 ? '-' : '') + ch(i, ALNUM);
+  return name;
+}
+
+/** Marks our own style element inside the closed shadow root (only a content script can look there). */
+const MARK = 'data-nazar-banner';
+
+/**
+ * A banner left by an earlier instance of this script (Firefox unloads the old script on an update
+ * without letting it clean up, then injects the new one into the open tab). Its name is random too;
+ * Firefox gives content scripts `openOrClosedShadowRoot` to recognise it by what is inside.
+ */
+function isStaleBanner(el: Element): boolean {
+  const root = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  return !!root && root.firstElementChild?.hasAttribute(MARK) === true;
+}
+
 export function createBannerDom(doc: Document, handlers: BannerHandlers): BannerDom {
-  const host = doc.createElement('nazar-banner');
+  const host = doc.createElement(bannerTagName());
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
+  style.setAttribute(MARK, '');
   style.textContent = BANNER_CSS;
   const bar = doc.createElement('div');
   bar.className = 'bar';
@@ -109,9 +140,7 @@ export function createBannerDom(doc: Document, handlers: BannerHandlers): Banner
   function attach() {
     const parent = doc.documentElement ?? doc.body;
     if (!parent) return;
-    // A banner left by an earlier instance of this script: Firefox unloads the old script on an
-    // update without letting it clean up, then injects the new one into the open tab.
-    for (const stale of doc.querySelectorAll('nazar-banner')) if (stale !== host) stale.remove();
+    for (const el of Array.from(parent.children)) if (el !== host && isStaleBanner(el)) el.remove();
     // On <html>, not <body>: single-page apps replace body content, and WhatsApp re-renders it.
     if (host.parentNode !== parent || host !== parent.lastElementChild) parent.append(host);
     raise();

@@ -7,10 +7,9 @@
  * keeps running in the page but can no longer talk to anyone. Then `runtime.id` is gone (or
  * connect throws); we call `onGone` once so the banner and all listeners are removed quietly.
  */
-import type { PlatformId, PlatformReport } from '../core/types';
+import { CAUSES, type PlatformId, type PlatformReport, SCOPES, STATUSES } from '../core/types';
 import { LIVE_PORT } from '../shared/messages';
 import type { LanguageSetting } from '../shared/settings';
-import { normalizeReport } from '../ui/report';
 
 export interface Port {
   onMessage: { addListener(fn: (msg: unknown) => void): void };
@@ -25,24 +24,40 @@ export interface RuntimeLike {
 }
 
 export interface LiveHandlers {
-  /** This platform's report, and every platform's (to name the others failing with it). */
-  onReport(report: PlatformReport, all: Partial<Record<PlatformId, PlatformReport>>): void;
+  /** This platform's verdict: all a content script is sent (no other platform, no check results). */
+  onReport(report: PageReport): void;
   onLanguage(language: LanguageSetting): void;
   onGone(): void;
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
-/** This platform's report from a StatusReport-shaped value, or null when it is not one. */
-export function pickReport(x: unknown, platform: PlatformId): PlatformReport | null {
+/** What the banner reads: its platform's verdict (all the background sends a content script). */
+export type PageReport = Pick<PlatformReport, 'verdict'>;
+
+/** This platform's verdict from a PageStatus-shaped value, or null when it is not one. */
+export function pickReport(x: unknown, platform: PlatformId): PageReport | null {
   if (!isObj(x) || !isObj(x.platforms)) return null;
   const r = (x.platforms as Record<string, unknown>)[platform];
-  if (!isObj(r) || !isObj(r.verdict) || !isObj(r.evidence)) return null;
-  return typeof r.verdict.status === 'string' ? (r as unknown as PlatformReport) : null;
+  if (!isObj(r) || !isObj(r.verdict)) return null;
+  const v = r.verdict;
+  if (typeof v.status !== 'string') return null;
+  // Values outside the engine's vocabulary read as "nothing known", never as a fault.
+  const known = (STATUSES as readonly unknown[]).includes(v.status);
+  return {
+    verdict: {
+      ...(v as unknown as PlatformReport['verdict']),
+      status: known ? (v.status as PlatformReport['verdict']['status']) : 'unknown',
+      cause: (CAUSES as readonly unknown[]).includes(v.cause)
+        ? (v.cause as PlatformReport['verdict']['cause'])
+        : 'unknown',
+      scope: (SCOPES as readonly unknown[]).includes(v.scope)
+        ? (v.scope as PlatformReport['verdict']['scope'])
+        : 'none',
+      since: typeof v.since === 'number' && Number.isFinite(v.since) ? v.since : null,
+    },
+  };
 }
-
-/** Every platform's report, read safely (values outside the engine's vocabulary become "unknown"). */
-export const pickAll = (x: unknown): Partial<Record<PlatformId, PlatformReport>> => normalizeReport(x)?.platforms ?? {};
 
 export function pickLanguage(x: unknown): LanguageSetting | null {
   if (!isObj(x)) return null;
@@ -55,7 +70,7 @@ export function handleLiveMessage(msg: unknown, platform: PlatformId, h: LiveHan
   if (!isObj(msg)) return;
   if (msg.type === 'status') {
     const r = pickReport(msg.report, platform);
-    if (r) h.onReport(r, pickAll(msg.report));
+    if (r) h.onReport(r);
   } else if (msg.type === 'settings') {
     const l = pickLanguage(msg.settings);
     if (l) h.onLanguage(l);
@@ -102,7 +117,7 @@ export function startLive(runtime: RuntimeLike, platform: PlatformId, h: LiveHan
     send({ type: 'get-status' }).then(
       (s) => {
         const r = pickReport(s, platform);
-        if (r && !stopped) h.onReport(r, pickAll(s));
+        if (r && !stopped) h.onReport(r);
       },
       () => {},
     );

@@ -4,7 +4,7 @@
  * "evilwhatsapp.net" does not).
  */
 
-import { hostOf, normaliseHost, schemeOf } from './host';
+import { hostOf, normaliseHost, otherPort, schemeOf } from './host';
 import type { PlatformId } from './types';
 
 /** A host's owner: a platform, Meta's shared CDN (attributed by who loaded it), or Meta's SDK host. */
@@ -67,18 +67,90 @@ export function isMetaHost(host: string): boolean {
   return ownerOfHost(host) !== null;
 }
 
-const WATCHED_PAGES = new Set([
-  'web.whatsapp.com',
-  'www.facebook.com',
-  'web.facebook.com',
-  'm.facebook.com',
-  'www.instagram.com',
+/** The pages the content script runs on, and their platform (manifest.json content_scripts). */
+export const WATCHED_PAGES: Readonly<Record<string, PlatformId>> = {
+  'web.whatsapp.com': 'whatsapp',
+  'www.facebook.com': 'facebook',
+  'web.facebook.com': 'facebook',
+  'm.facebook.com': 'facebook',
+  'www.instagram.com': 'instagram',
+};
+
+/** The platform of a watched page's hostname, or null. */
+export function platformOfPage(hostname: string): PlatformId | null {
+  return Object.hasOwn(WATCHED_PAGES, hostname) ? (WATCHED_PAGES[hostname] ?? null) : null;
+}
+
+/** The pages the content script runs on (https only, default port), as in manifest.json content_scripts. */
+export function isWatchedPageUrl(url: string): boolean {
+  if (typeof url !== 'string' || schemeOf(url) !== 'https' || otherPort(url) !== '') return false;
+  return platformOfPage(hostOf(url)) !== null;
+}
+
+/**
+ * Host names Nazar may show and store as they are: the platforms' own, fixed names. Any other name
+ * under a catalogue domain is shown as that domain ("call-1800-000-2-for-help.whatsapp.net" →
+ * "whatsapp.net"): a label a page chose must never reach the popup, the history or the error page.
+ */
+export const KNOWN_HOSTS: ReadonlySet<string> = new Set([
+  ...Object.keys(WATCHED_PAGES),
+  ...Object.values(MAIN_HOST),
+  'whatsapp.com',
+  'www.whatsapp.com',
+  'api.whatsapp.com',
+  'static.whatsapp.net',
+  'mmg.whatsapp.net',
+  'pps.whatsapp.net',
+  'media.whatsapp.net',
+  'wa.me',
+  'facebook.com',
+  'edge-chat.facebook.com',
+  'graph.facebook.com',
+  'upload.facebook.com',
+  'static.xx.fbcdn.net',
+  'scontent.xx.fbcdn.net',
+  'video.xx.fbcdn.net',
+  'connect.facebook.net',
+  'lookaside.fbsbx.com',
+  'messenger.com',
+  'www.messenger.com',
+  'instagram.com',
+  'i.instagram.com',
+  'graph.instagram.com',
+  'static.cdninstagram.com',
+  'scontent.cdninstagram.com',
 ]);
 
-/** The pages the content script runs on (https only), as in manifest.json content_scripts. */
-export function isWatchedPageUrl(url: string): boolean {
-  if (typeof url !== 'string' || schemeOf(url) !== 'https') return false;
-  return WATCHED_PAGES.has(hostOf(url));
+/** The name to show or store for a hostname: itself when known, else its catalogue domain; '' when not Meta's. */
+export function shownHost(rawHost: string): string {
+  const host = normaliseHost(rawHost);
+  if (KNOWN_HOSTS.has(host)) return host;
+  for (const [domain, dotted] of DOMAINS) if (host.endsWith(dotted) || host === domain) return domain;
+  return '';
+}
+
+/** Host names read back from storage or a message, as `shownHost` gives them: no others, no repeats. */
+export function shownHosts(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  const out: string[] = [];
+  for (const h of list) {
+    const name = typeof h === 'string' && h.length <= 253 ? shownHost(h) : '';
+    if (name && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * The owner of the page an initiator, originUrl or documentUrl names, when it is one of the
+ * platforms' own pages: http(s), default port, a platform's domain (or Meta's shared CDN, whose
+ * frames are Facebook's). Opaque origins ("null", about:srcdoc, data:, blob:), other sites,
+ * extensions and the SDK host facebook.net are no platform's page: null.
+ */
+export function pageOwner(origin: string): HostOwner | null {
+  const scheme = schemeOf(origin);
+  if ((scheme !== 'https' && scheme !== 'http') || otherPort(origin) !== '') return null;
+  const owner = ownerOfUrl(origin);
+  return owner === 'meta-sdk' ? null : owner;
 }
 
 export type Attribution = { platform: PlatformId; weightFactor: number } | { platform: null; other: boolean };

@@ -3,13 +3,14 @@
  * Pure and deterministic: no browser API, no clock; time comes only from events and tick(now).
  */
 import type { DetectionEngine, RequestDetails, TraceEvent } from './api';
-import { attributeOwners, ownerOfUrl, platformOfHost } from './catalogue';
+import { platformOfHost, shownHost } from './catalogue';
 import { nextCheckAt, planChecks } from './checks';
 import { classifyError, classifyStatus } from './classify';
 import { RecentIds } from './dedup';
 import { buildEvidence } from './evidence';
 import { detach, hostOf } from './host';
 import { isMetaAddress } from './meta-addresses';
+import { attributeRequest } from './provenance';
 import { type Candidate, CLASS_OF_CAUSE, controlPending, decide, failing, RULES, SHAREABLE } from './rules';
 import { restoreState } from './serialise';
 import { clearFail, clearOk, type EngineState, newEngineState, type PlatformState, STATE_VERSION } from './state';
@@ -64,6 +65,12 @@ const TYPE_WEIGHT: Record<string, [number, boolean]> = {
   speculative: [0.25, false],
 };
 const CHECK_WEIGHT = 4;
+/**
+ * A successful probe of the platform made while it was failing holds the verdict at `degraded`
+ * this long: two of the worker's re-checks (every 30 s while failing), so a fresh one renews it
+ * and a failed one ends it.
+ */
+export const OK_CHECK_HOLDS_MS = 60_000;
 const DEFAULT_WEIGHT: [number, boolean] = [0.5, false];
 
 export class Engine implements DetectionEngine {
@@ -182,16 +189,8 @@ export class Engine implements DetectionEngine {
     }
     if (cls === 'ignore') return;
     this.calm = false;
-    const initiator = d.documentUrl ?? d.originUrl ?? d.initiator;
-    // The extension's own requests (chrome-extension://, moz-extension://) count as having no initiator.
-    const hasInitiator =
-      initiator !== undefined && initiator !== '' && !initiator.includes('-extension:') && initiator !== 'null';
-    const who = attributeOwners(
-      ownerOfUrl(d.url),
-      hasInitiator ? ownerOfUrl(initiator) : null,
-      hasInitiator,
-      d.type === 'main_frame',
-    );
+    const who = attributeRequest(d);
+    const g = this.s.global;
     if (who.platform === null) {
       if (who.other) this.otherHost(cls, now, d.timeStamp);
       else this.calm = true;
@@ -200,6 +199,8 @@ export class Engine implements DetectionEngine {
     const [w, strong] = Object.hasOwn(TYPE_WEIGHT, d.type) ? TYPE_WEIGHT[d.type]! : DEFAULT_WEIGHT;
     const p = this.s.platforms[who.platform];
     this.record(p, CLASS_INDEX[cls], w * who.weightFactor, strong, false, d.url, now);
+    // Failures seen on the platform's own open page: what may notify when the checks are off.
+    if (cls !== 'ok' && who.source === 'page') p.pageFailureAt = now;
     if (cls === 'ok') {
       this.answered(now, d.timeStamp);
       // The common case by far: one more success on a healthy platform. Nothing can change.
@@ -287,9 +288,10 @@ export class Engine implements DetectionEngine {
   }
 
   private noteHost(p: PlatformState, url: string, now: number): void {
-    const host = url.includes('://') ? hostOf(url) : url;
+    // Only known names, or else the catalogue domain: never a label a page chose.
+    const host = shownHost(url.includes('://') ? hostOf(url) : url);
     if (!host) return;
-    const h = detach(host.length > 100 ? host.slice(0, 100) : host);
+    const h = detach(host);
     const row = p.hosts.find((r) => r[0] === h);
     if (row) {
       row[1]++;
@@ -328,6 +330,13 @@ export class Engine implements DetectionEngine {
     }
     const p = this.s.platforms[e.target];
     p.probe = result;
+    // A success made while the platform was failing: Nazar's own check outranks the requests.
+    if (e.ok) p.okCheckAt = p.lastFailureAt !== null && now - p.lastFailureAt <= RULES.recentMs ? now : null;
+    else if (cls !== 'ignore') {
+      p.okCheckAt = null;
+      p.failedCheckAt = now;
+    }
+    if (e.ok) g.anyOkAt = now;
     // A failed probe with an ad blocker's or a cancelled status says nothing either way.
     if (cls !== 'ignore') this.record(p, CLASS_INDEX[cls], CHECK_WEIGHT, true, true, hostOf(e.url), now);
   }
@@ -373,6 +382,19 @@ export class Engine implements DetectionEngine {
       }
     }
     this.metaPass(cands, now);
+    for (const id of PLATFORMS) {
+      // Nazar's own check of the platform worked after the failures began: at most `degraded`,
+      // unless its own check also failed within the last few minutes (a platform that flaps, not a
+      // page forging failures: the real platform's check never fails for those).
+      // Capped soon after a recovery, or while held, it is a relapse: held `degraded` (see RULES.relapseMs).
+      const p = this.s.platforms[id];
+      const okAt = p.okCheckAt;
+      const corroborated = p.failedCheckAt != null && now - p.failedCheckAt <= RULES.relapseMs;
+      if (cands[id].status === 'down' && okAt != null && now - okAt <= OK_CHECK_HOLDS_MS && !corroborated) {
+        const relapse = p.unstable || (p.recoveredAt !== null && now - p.recoveredAt < RULES.relapseMs);
+        cands[id] = { ...cands[id], status: 'degraded', unstable: cands[id].unstable || relapse };
+      }
+    }
     let changes: VerdictChange[] | null = null;
     for (const id of PLATFORMS) {
       const p = this.s.platforms[id];

@@ -33,6 +33,7 @@ export function buildEvidence(p: PlatformState, g: GlobalState, now: number): Ev
     firstFailureAt: failing ? p.firstFailureAt : null,
     lastSuccessAt: p.lastSuccessAt,
     lastFailureAt: p.lastFailureAt,
+    pageFailureAt: p.pageFailureAt ?? null,
     checks,
   };
 }

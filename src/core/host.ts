@@ -53,3 +53,36 @@ export function schemeOf(url: string): string {
 export function detach(s: string): string {
   return ` ${s}`.slice(1);
 }
+
+const DEFAULT_PORT: Record<string, string> = { https: '443', wss: '443', http: '80', ws: '80' };
+
+/**
+ * The explicit port of an absolute URL or origin when it is not its scheme's default, else ''.
+ * Browsers drop default ports from the URLs they report, so any port here is one a page chose.
+ */
+export function otherPort(url: string): string {
+  const scheme = url.indexOf('://');
+  if (scheme <= 0 || scheme > 20) return '';
+  let start = scheme + 3;
+  // The common case, cheaply: no ':' before the path starts.
+  const firstColon = url.indexOf(':', start);
+  if (firstColon < 0) return '';
+  const firstSlash = url.indexOf('/', start);
+  if (firstSlash >= 0 && firstSlash < firstColon) return '';
+  let end = url.length;
+  for (let i = start; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35 || c === 92) {
+      end = i;
+      break;
+    }
+  }
+  const at = url.lastIndexOf('@', end - 1);
+  if (at >= start) start = at + 1;
+  const close = url.charCodeAt(start) === 91 ? url.indexOf(']', start) : start;
+  const colon = url.indexOf(':', close < 0 ? start : close);
+  if (colon < 0 || colon >= end) return '';
+  const port = url.slice(colon + 1, end).replace(/^0+(?=\d)/, '');
+  if (port === '') return '';
+  return DEFAULT_PORT[url.slice(0, scheme).toLowerCase()] === port ? '' : port;
+}

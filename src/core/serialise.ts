@@ -2,6 +2,7 @@
  * Restoring persisted engine state. Storage can hold anything (an older version, a half-written
  * value, someone's experiment), so every field is checked; anything off means a clean start.
  */
+import { shownHost } from './catalogue';
 import { DEDUP_CAPACITY } from './dedup';
 import { type EngineState, type PlatformState, STATE_VERSION } from './state';
 import { CAUSES, PLATFORMS, SCOPES, STATUSES } from './types';
@@ -37,6 +38,7 @@ function platformOk(v: unknown): v is PlatformState {
     (CAUSES as readonly unknown[]).includes(v.cause) &&
     (SCOPES as readonly unknown[]).includes(v.scope) &&
     [v.since, v.updatedAt, v.lastSuccessAt, v.lastFailureAt, v.firstFailureAt, v.recoveredAt].every(numOrNull) &&
+    [v.okCheckAt, v.failedCheckAt, v.pageFailureAt].every((x) => x === undefined || numOrNull(x)) &&
     num(v.cleanSince) &&
     typeof v.inUse === 'boolean' &&
     typeof v.unstable === 'boolean' &&
@@ -88,5 +90,20 @@ export function restoreState(raw: unknown): RestoreResult {
     return { ok: false, reason: 'saved state has a malformed request-id list' };
   }
   // A deep copy, so the caller's object can't alias the engine's state.
-  return { ok: true, state: JSON.parse(JSON.stringify(raw)) as EngineState };
+  const state = JSON.parse(JSON.stringify(raw)) as EngineState;
+  // A state saved by an older version may hold host names a page chose: keep known names only.
+  for (const id of PLATFORMS) {
+    const p = state.platforms[id];
+    const kept: [string, number, number][] = [];
+    for (const [host, n, at] of p.hosts) {
+      const name = shownHost(host);
+      const row = kept.find((r) => r[0] === name);
+      if (row) {
+        row[1] += n;
+        row[2] = Math.max(row[2], at);
+      } else if (name) kept.push([name, n, at]);
+    }
+    p.hosts = kept;
+  }
+  return { ok: true, state };
 }

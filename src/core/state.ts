@@ -56,6 +56,12 @@ export interface PlatformState {
   hosts: [string, number, number][];
   probe: CheckResult | null;
   dns: DnsCheckResult | null;
+  /** A successful probe of the platform made while it was failing (caps the verdict at `degraded`). Optional: older saved states lack it. */
+  okCheckAt?: number | null;
+  /** Last time Nazar's own probe of the platform failed. Optional: older saved states lack it. */
+  failedCheckAt?: number | null;
+  /** Last failure of a request from the platform's own open page. Optional: older saved states lack it. */
+  pageFailureAt?: number | null;
 }
 
 export interface GlobalState {
@@ -124,6 +130,9 @@ export function newPlatformState(): PlatformState {
     hosts: [],
     probe: null,
     dns: null,
+    okCheckAt: null,
+    failedCheckAt: null,
+    pageFailureAt: null,
   };
 }
 

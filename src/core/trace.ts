@@ -4,7 +4,7 @@
  * (scheme and host), so a huge or private path never outlives the line it came in.
  */
 import type { ParseResult, RequestDetails, TraceEvent } from './api';
-import { detach, hostOf, schemeOf } from './host';
+import { detach, hostOf, otherPort, schemeOf } from './host';
 import { PLATFORMS, type PlatformId } from './types';
 
 // A sanity cap far above any real event; JSON.parse is what costs memory, and it is freed at once.
@@ -30,8 +30,11 @@ function originOnly(url: string): string {
   }
   const host = hostOf(url);
   const scheme = schemeOf(url);
-  if (!host) return scheme && scheme.length < 24 ? `${scheme}:` : '';
-  const origin = `${scheme}://${host}/`;
+  // Not a web origin ("null", about:srcdoc, data:…): kept as an opaque marker, never as "none".
+  if (!host) return scheme && scheme.length < 24 ? `${scheme}:` : url ? 'null' : '';
+  // A port a page chose is kept: such requests are no platform's service (provenance.ts).
+  const port = otherPort(url);
+  const origin = `${scheme}://${host.includes(':') ? `[${host}]` : host}${port ? `:${port}` : ''}/`;
   // Never let a slice keep a huge URL alive.
   return url.length > 300 ? detach(origin) : origin;
 }

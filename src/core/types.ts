@@ -63,6 +63,8 @@ export interface Evidence {
   firstFailureAt: number | null;
   lastSuccessAt: number | null;
   lastFailureAt: number | null;
+  /** Last failure of a request made by the platform's own open page (not a load the user typed). */
+  pageFailureAt?: number | null;
   checks: {
     platform?: CheckResult;
     control?: CheckResult;

@@ -15,11 +15,6 @@ export function ErrorPage({ tr, model, onRetry }: Props) {
     <main class="ep" lang={tr.lang}>
       <h1 class="ep-heading">{say(tr, model.heading)}</h1>
       {model.lead && <p class="ep-lead">{say(tr, model.lead)}</p>}
-      {model.refusedUrl !== null && (
-        <p class="ep-refused">
-          {tr.t('errorpage_refused_url')} <code class="ep-url">{model.refusedUrl}</code>
-        </p>
-      )}
       {model.canRetry && (
         <p class="ep-actions">
           <button type="button" class="ep-retry" onClick={onRetry}>

@@ -1,12 +1,14 @@
 /**
  * The error page: shown instead of the browser's "site can't be reached" for a watched site.
- * Talks only to our background (status, settings, live updates, retry); the original URL lives in
- * this page's address only and is followed only after `safeTarget` accepted it.
+ * Talks only to our background (status, settings, live updates, retry). Its address holds a token,
+ * never the failed URL: the background gives the URL back for this tab when the user goes back to
+ * the site, and it is followed only after `safeTarget` accepted it (else the platform's home page).
  */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import hi from '../../public/_locales/hi/messages.json' with { type: 'json' };
+import { MAIN_HOST } from '../core/catalogue';
 import { createTranslator, type Lang, type Messages, resolveLang } from '../shared/i18n';
 import { LIVE_PORT, type NavigationPurpose, type StatusReport } from '../shared/messages';
 import { normalizeSettings } from '../shared/settings';
@@ -14,7 +16,7 @@ import { say } from '../ui/msg';
 import { normalizeReport } from '../ui/report';
 import { ErrorPage } from './ErrorPage';
 import { createReturnWatch, errorPageModel } from './model';
-import { readErrorPageParams } from './params';
+import { readErrorPageParams, safeTarget } from './params';
 import './errorpage.css';
 
 const MESSAGES: Record<Lang, Messages> = { hi: hi as Messages, en: en as Messages };
@@ -26,23 +28,36 @@ let report: StatusReport | null = null;
 let returning = false;
 const watch = createReturnWatch(params.platform);
 
-/** Asks the background to let this tab's next failing load of the site through once. */
-function allowOnce(url: string, purpose: NavigationPurpose): Promise<unknown> {
-  return browser.runtime.sendMessage({ type: 'retry-navigation', url, purpose }).catch(() => undefined);
+/**
+ * Asks the background to let this tab's next failing load of the site through once; resolves to the
+ * failed URL it kept under this page's token (undefined when it has forgotten it, or no answer).
+ */
+function allowOnce(purpose: NavigationPurpose): Promise<string | undefined> {
+  if (!params.token) return Promise.resolve(undefined);
+  return browser.runtime.sendMessage({ type: 'retry-navigation', token: params.token, purpose }).then(
+    (r) => {
+      const url = (r as { url?: unknown } | undefined)?.url;
+      return typeof url === 'string' ? url : undefined;
+    },
+    () => undefined,
+  );
 }
 
 /** Set once this page leaves for the site: its Back allowance must not replace the retry's. */
 let leaving = false;
 
 function goToSite() {
-  if (!params.target) return;
-  const url = params.target.url;
+  const platform = params.platform;
+  if (!platform) return;
   leaving = true;
   // The background lets this one load through (no second error page) unless the verdict changes.
-  const told = allowOnce(url, 'retry');
-  const timeout = new Promise((r) => setTimeout(r, 1000));
+  const told = allowOnce('retry');
+  const timeout = new Promise<undefined>((r) => setTimeout(() => r(undefined), 1000));
   // replace(): this page leaves history, so Back from the site does not land here again.
-  Promise.race([told, timeout]).then(() => location.replace(url));
+  Promise.race([told, timeout]).then((url) => {
+    const target = url ? safeTarget(url) : null;
+    location.replace(target && target.platform === platform ? target.url : `https://${MAIN_HOST[platform]}/`);
+  });
 }
 
 function draw() {
@@ -91,10 +106,9 @@ function connect(attempt = 0) {
 // A message sent on pagehide does not arrive reliably (and one arriving late would arm a stale
 // allowance), so it is held while this page is open, renewed before the background's 2-minute
 // expiry; the background then steps back past the failed entry.
-if (params.target) {
-  const url = params.target.url;
+if (params.token) {
   const holdBack = () => {
-    if (!leaving) void allowOnce(url, 'back');
+    if (!leaving) void allowOnce('back');
   };
   holdBack();
   setInterval(holdBack, 60_000);

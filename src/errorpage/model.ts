@@ -14,8 +14,6 @@ export interface ErrorPageModel {
   heading: Msg;
   /** What happened to this load ("your browser could not find the address of …"). */
   lead: Msg | null;
-  /** A `url` parameter we refuse to follow, shown as text only. */
-  refusedUrl: string | null;
   explanation: Explanation | null;
   glossary: Msg[];
   /** Status of the wait: checking, no verdict yet, will return automatically, returning now. */
@@ -31,17 +29,17 @@ export function errorPageModel(
   now: number,
   returning: boolean,
 ): ErrorPageModel {
-  const { platform, target, errorClass } = params;
+  const { platform, host, errorClass } = params;
   const name = platform ? msg(`platform_${platform}`) : null;
-  const lead = target
-    ? msg(`errorpage_failed_${errorClass && LEAD_CLASSES.includes(errorClass) ? errorClass : 'other'}`, target.host)
-    : null;
-  const refusedUrl = target ? null : params.shownUrl;
+  const lead =
+    platform && host
+      ? msg(`errorpage_failed_${errorClass && LEAD_CLASSES.includes(errorClass) ? errorClass : 'other'}`, host)
+      : null;
   const status: Status | undefined = platform ? report?.platforms[platform]?.verdict.status : undefined;
   const problem = status === 'down' || status === 'degraded';
   const explanation = platform && report && problem ? explainPlatform(report, platform, now) : null;
   let note: Msg | null = null;
-  if (platform && name && target) {
+  if (platform && name) {
     if (returning) note = msg('errorpage_returning', name);
     else if (!report) note = msg('errorpage_checking');
     else if (!problem) note = msg('errorpage_no_verdict', name);
@@ -50,12 +48,11 @@ export function errorPageModel(
   return {
     docTitle: name ? msg('errorpage_doc_title', name) : msg('errorpage_heading_generic'),
     heading: name ? msg('errorpage_heading', name) : msg('errorpage_heading_generic'),
-    lead: lead ?? (refusedUrl ? null : msg('errorpage_no_url')),
-    refusedUrl: refusedUrl || null,
+    lead: lead ?? msg('errorpage_no_url'),
     explanation,
     glossary: (explanation?.terms ?? []).map((t) => msg(`explain_gloss_${t}`)),
     note,
-    canRetry: target !== null,
+    canRetry: platform !== null,
   };
 }
 

@@ -34,13 +34,30 @@ export type Request =
   /** Banner's "details" link: the background opens the details page in a new tab. */
   | { type: 'open-details'; platform?: PlatformId }
   /**
-   * From the error page: the background lets the tab's next failing load of this URL through (no
-   * second redirect to the error page). `retry` (the default): the user's "try again", let through
-   * unless the verdict has changed. `back`: held while the page is open, for the Back button; that
-   * failing load is the browser's own failed entry, so the background steps back once more.
-   * Kept in memory only.
+   * From the error page: the background lets the tab's next failing load of the URL it kept under
+   * `token` through (no second redirect to the error page), and answers with that URL
+   * (`RetryReply`). `retry` (the default): the user's "try again", let through unless the verdict
+   * has changed. `back`: held while the page is open, for the Back button; that failing load is the
+   * browser's own failed entry, so the background steps back once more. Kept in memory only.
    */
-  | { type: 'retry-navigation'; url: string; purpose?: NavigationPurpose };
+  | { type: 'retry-navigation'; token: string; purpose?: NavigationPurpose };
+
+/** The answer to `retry-navigation`: the failed URL, when the token is this tab's and still known. */
+export interface RetryReply {
+  ok: true;
+  url?: string;
+}
+
+/**
+ * All a content script (the banner) gets, by message or over its live port: its own platform's
+ * verdict. No evidence (hosts, DNS answers, check results), no other platform, no other settings.
+ */
+export interface PageStatus {
+  platforms: Partial<Record<PlatformId, Pick<PlatformReport, 'verdict'>>>;
+}
+export interface PageSettings {
+  language: Settings['language'];
+}
 
 export type NavigationPurpose = 'retry' | 'back';
 
@@ -50,7 +67,9 @@ export type ResponseFor<R extends Request> = R extends { type: 'get-status' | 'c
     ? Episode[]
     : R extends { type: 'get-settings' | 'set-settings' }
       ? Settings
-      : { ok: true };
+      : R extends { type: 'retry-navigation' }
+        ? RetryReply
+        : { ok: true };
 
 /** Pushed from the background over a `runtime.connect` port named LIVE_PORT. */
 export type LiveUpdate = { type: 'status'; report: StatusReport } | { type: 'settings'; settings: Settings };

@@ -3,6 +3,8 @@
  * request and its sender with these. A module of their own, so that the popup, which only sends
  * requests, does not bundle them (chunks are split per module, not per export).
  */
+import { isWatchedPageUrl, platformOfPage } from '../core/catalogue';
+import { hostOf } from '../core/host';
 import { PLATFORMS, type PlatformId } from '../core/types';
 import type { Request } from './messages';
 import type { SettingsPatch } from './settings';
@@ -47,21 +49,11 @@ export function isRequest(x: unknown): x is Request {
       return (
         Object.keys(x).length === ('purpose' in x ? 3 : 2) &&
         (!('purpose' in x) || x.purpose === 'retry' || x.purpose === 'back') &&
-        typeof x.url === 'string' &&
-        x.url.length <= 4096 &&
-        isHttpUrl(x.url)
+        typeof x.token === 'string' &&
+        /^[0-9a-f]{16,64}$/.test(x.token)
       );
     default:
       return false;
-  }
-}
-
-function isHttpUrl(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
   }
 }
 
@@ -78,19 +70,34 @@ export interface SenderLike {
 }
 
 /**
- * Only this extension's own pages and its content scripts may talk to the background.
- * `extensionId` is runtime.id; `extensionOrigin` is runtime.getURL('') without the trailing slash.
- * Content scripts are accepted only from the watched sites (`isWatchedPageUrl`).
+ * Who is talking: one of this extension's own pages, or its content script on a watched site (and
+ * which platform's), or nobody we answer (null). `extensionId` is runtime.id; `extensionOrigin` is
+ * runtime.getURL('') without the trailing slash.
  */
-export function isTrustedSender(
+export type SenderRole = { kind: 'extension-page' } | { kind: 'content-script'; platform: PlatformId };
+
+export function senderRole(
   sender: SenderLike | undefined,
   extensionId: string,
   extensionOrigin: string,
-  isWatchedPageUrl: (url: string) => boolean,
-): boolean {
-  if (!sender || sender.id !== extensionId) return false;
+): SenderRole | null {
+  if (!sender || sender.id !== extensionId) return null;
   const url = sender.url ?? '';
-  if (url.startsWith(`${extensionOrigin}/`)) return true;
-  // A content script: its sender carries the tab and the frame's URL.
-  return sender.tab !== undefined && isWatchedPageUrl(url);
+  if (url.startsWith(`${extensionOrigin}/`)) return { kind: 'extension-page' };
+  // A content script: its sender carries the tab and the frame's URL (a watched page, https, default port).
+  if (sender.tab === undefined || !isWatchedPageUrl(url)) return null;
+  const platform = platformOfPage(hostOf(url));
+  return platform ? { kind: 'content-script', platform } : null;
+}
+
+/** What a content script may ask: only what the banner needs. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set([
+  'get-status',
+  'get-settings',
+  'open-details',
+]);
+
+/** Only this extension's own pages and its content scripts on the watched sites may talk to the background. */
+export function isTrustedSender(sender: SenderLike | undefined, extensionId: string, extensionOrigin: string): boolean {
+  return senderRole(sender, extensionId, extensionOrigin) !== null;
 }

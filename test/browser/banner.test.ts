@@ -99,7 +99,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       );
 
       const attack = await page.evaluate(() => {
-        const h = document.querySelector('nazar-banner') as HTMLElement;
+        const h = document.querySelector('html > :not(head, body)') as HTMLElement;
         const seen = { shadow: h.shadowRoot === null, attach: false };
         try {
           h.attachShadow({ mode: 'open' });
@@ -108,7 +108,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         }
         const css = document.createElement('style');
         css.textContent =
-          'nazar-banner{display:none!important;opacity:0!important;transform:translateY(-500px)!important}' +
+          'html > :not(head, body){display:none!important;opacity:0!important;transform:translateY(-500px)!important}' +
           '*{font-family:monospace!important;color:#0f0!important;background:#0f0!important}';
         document.head.append(css);
         h.style.setProperty('visibility', 'hidden', 'important');

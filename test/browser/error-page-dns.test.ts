@@ -46,7 +46,10 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const shown = await eventually(() => urlOf(page), isErrorPage, { timeoutMs: 15_000 });
       expect(isErrorPage(shown)).toBe(true);
       const params = new URL(shown).searchParams;
-      expect(params.get('url')).toBe(FB);
+      // Issue 12: a token, never the failed URL's path or query (it stays in the background).
+      expect(params.get('url')).toBeNull();
+      expect(params.get('host')).toBe('www.facebook.com');
+      expect(shown).not.toContain('groups');
       expect(params.get('platform')).toBe('facebook');
       expect(params.get('error')).toBe('dns');
 

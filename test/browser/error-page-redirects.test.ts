@@ -70,7 +70,9 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       const shown = await eventually(() => urlOf(page), isErrorPage, { timeoutMs: 15_000 });
       const redirectMs = Date.now() - t0;
       expect(isErrorPage(shown)).toBe(true);
-      expect(new URL(shown).searchParams.get('url')).toBe(ORIGINAL);
+      // Issue 12: a token, never the failed URL's path or query (it stays in the background).
+      expect(new URL(shown).searchParams.get('url')).toBeNull();
+      expect(decodeURIComponent(shown)).not.toContain(new URL(ORIGINAL).pathname);
       // Watch for 5 s: the tab stays, reaches the error page once, and its history does not grow.
       const lengthAt = () => page.evaluate(() => history.length).catch(() => -1);
       const historyBefore = await lengthAt();

@@ -45,7 +45,7 @@ export async function bannerTextCdp(page: PageHandle): Promise<string | null> {
 /** What the page's own scripts can learn about the banner. */
 export function hostFacts(page: PageHandle) {
   return page.evaluate(() => {
-    const hosts = document.querySelectorAll('nazar-banner');
+    const hosts = document.querySelectorAll('html > :not(head, body)');
     const h = hosts[0] as HTMLElement | undefined;
     if (!h) return { count: 0, shadowRootVisible: false, height: 0, top: -1, text: '' };
     const r = h.getBoundingClientRect();

@@ -86,7 +86,7 @@ export function startBannerFight(page: PageHandle) {
     const w = window as unknown as { __fight?: { removals: number; stop(): void } };
     let removals = 0;
     const obs = new MutationObserver(() => {
-      for (const el of document.querySelectorAll('nazar-banner')) {
+      for (const el of document.querySelectorAll('html > :not(head, body)')) {
         el.remove();
         removals++;
       }
@@ -114,7 +114,7 @@ export const HOSTILE_CSS = [
   '*,*::before,*::after{font-size:40px!important;letter-spacing:12px!important;text-transform:uppercase!important;',
   'font-family:monospace!important;color:#00ff00!important;line-height:5!important;writing-mode:vertical-rl!important}',
   'html{font-size:40px!important;direction:rtl!important}',
-  'nazar-banner{all:unset!important;display:none!important;height:0!important;transform:scale(0)!important}',
+  'html > :not(head, body){all:unset!important;display:none!important;height:0!important;transform:scale(0)!important}',
   ':root{color-scheme:dark!important}',
 ].join('');
 

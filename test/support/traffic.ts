@@ -25,7 +25,14 @@ export function traffic(
   return rec.sorted();
 }
 
-/** One failing request as the browser reports it. */
+/**
+ * One failing request as Chromium reports it: a page's request names its page (`initiator`, here
+ * the URL's own origin, a platform's); a top-level load the user started names none.
+ */
 export function failing(url: string, error: string, t: number, requestId: string, type = 'xmlhttprequest'): Line {
-  return { event: 'onErrorOccurred', details: { url, type, timeStamp: t, error, requestId, tabId: 7, frameId: 0 } };
+  const from = type === 'main_frame' ? {} : { initiator: new URL(url).origin };
+  return {
+    event: 'onErrorOccurred',
+    details: { url, type, timeStamp: t, error, requestId, tabId: 7, frameId: 0, ...from },
+  };
 }

@@ -33,7 +33,8 @@ function reports(
         firstFailureAt: null,
         lastSuccessAt: null,
         lastFailureAt: null,
-        checks: {},
+        // Nazar's own probe of a platform that is down failed too (what an outage notification needs).
+        checks: status === 'down' ? { platform: { at: t, ok: false, errorClass: 'unreachable' } } : {},
       },
     };
   }

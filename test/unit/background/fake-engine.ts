@@ -1,6 +1,7 @@
 /**
  * A tiny stand-in for the real engine, for the worker's unit tests only: three failures of a
- * platform's host → down/dns (or server for 5xx), a success → up. Not the engine's logic.
+ * platform's host → down/dns (or server for 5xx), a success → up; the last probe and DNS lookup of
+ * each platform are reported as its checks. Not the engine's logic.
  */
 import type { DetectionEngine, TraceEvent } from '../../../src/core/api';
 import {
@@ -23,6 +24,7 @@ export class FakeEngine implements DetectionEngine {
   ingested: TraceEvent[] = [];
   now = 0;
   due: CheckRequest[] = [];
+  checks: Record<string, PlatformReport['evidence']['checks']> = {};
 
   static restore(raw: unknown): { engine: FakeEngine; warning: string | null } {
     const e = new FakeEngine();
@@ -54,6 +56,12 @@ export class FakeEngine implements DetectionEngine {
   ingest(ev: TraceEvent): VerdictChange[] {
     this.ingested.push(ev);
     if (ev.event === 'connectivity') this.browserOnline = ev.online;
+    if (ev.event === 'probe' && ev.target !== 'control')
+      this.checks[ev.target] = { ...this.checks[ev.target], platform: { at: ev.timeStamp, ok: ev.ok } };
+    if (ev.event === 'dns') {
+      const p = platformOf(`https://${ev.name}/`);
+      if (p) this.checks[p] = { ...this.checks[p], dns: { at: ev.timeStamp, status: ev.status, answers: ev.answers } };
+    }
     if (!('details' in ev)) return [];
     this.now = ev.details.timeStamp;
     const p = platformOf(ev.details.url);
@@ -88,7 +96,7 @@ export class FakeEngine implements DetectionEngine {
         firstFailureAt: null,
         lastSuccessAt: null,
         lastFailureAt: null,
-        checks: {},
+        checks: { ...this.checks[p] },
       },
     };
   }

@@ -91,3 +91,8 @@ export function success(host = 'www.instagram.com', at = nextTime()) {
     details: { url: `https://${host}/`, type: 'xmlhttprequest', timeStamp: at, statusCode: 200 },
   };
 }
+
+/** The independent DNS lookup of a platform's name failing (SERVFAIL): one of Nazar's own checks. */
+export function failedDns(name = 'www.instagram.com', at = nextTime()) {
+  return { event: 'dns' as const, timeStamp: at, name, status: 2, answers: 0 };
+}

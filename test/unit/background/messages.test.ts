@@ -13,7 +13,6 @@ function ctx(): MessageContext & { calls: string[] } {
     calls,
     extensionId: 'me',
     extensionOrigin: 'chrome-extension://me',
-    isWatchedPageUrl: (u) => u.startsWith('https://web.whatsapp.com/'),
     getStatus: rec('status', { generatedAt: 1 } as never),
     checkNow: rec('check', { generatedAt: 2 } as never),
     getHistory: rec('history', []),
@@ -22,30 +21,30 @@ function ctx(): MessageContext & { calls: string[] } {
     setSettings: rec('set', {} as never),
     permissionsChanged: rec('perms', undefined),
     openDetails: rec('details', undefined),
-    retryNavigation: (tab, url, purpose) => void calls.push(`retry:${tab}:${url}:${purpose}`),
+    retryNavigation: (tab, token, purpose) => {
+      calls.push(`retry:${tab}:${token}:${purpose}`);
+      return null;
+    },
   };
 }
 
 const page = { id: 'me', url: 'chrome-extension://me/src/popup/index.html' };
+const TOKEN = '0123456789abcdef0123456789abcdef';
 const content = { id: 'me', url: 'https://web.whatsapp.com/', tab: { id: 3 } };
 
 describe('background message handling', () => {
   it('answers every request type from trusted senders', async () => {
     const c = ctx();
     expect(await handleMessage({ type: 'get-status' }, page, c)).toEqual({ generatedAt: 1 });
-    expect(await handleMessage({ type: 'check-now' }, content, c)).toEqual({ generatedAt: 2 });
+    expect(await handleMessage({ type: 'check-now' }, page, c)).toEqual({ generatedAt: 2 });
     expect(await handleMessage({ type: 'get-history' }, page, c)).toEqual([]);
     expect(await handleMessage({ type: 'clear-history' }, page, c)).toEqual({ ok: true });
     await handleMessage({ type: 'get-settings' }, page, c);
     await handleMessage({ type: 'set-settings', patch: { notifications: false } }, page, c);
     await handleMessage({ type: 'permissions-changed' }, page, c);
     await handleMessage({ type: 'open-details', platform: 'instagram' }, content, c);
-    await handleMessage({ type: 'retry-navigation', url: 'https://web.whatsapp.com/' }, { ...page, tab: { id: 9 } }, c);
-    await handleMessage(
-      { type: 'retry-navigation', url: 'https://web.whatsapp.com/', purpose: 'back' },
-      { ...page, tab: { id: 9 } },
-      c,
-    );
+    await handleMessage({ type: 'retry-navigation', token: TOKEN }, { ...page, tab: { id: 9 } }, c);
+    await handleMessage({ type: 'retry-navigation', token: TOKEN, purpose: 'back' }, { ...page, tab: { id: 9 } }, c);
     expect(c.calls).toEqual([
       'status',
       'check',
@@ -54,9 +53,10 @@ describe('background message handling', () => {
       'settings',
       'set:[{"notifications":false}]',
       'perms',
-      'details:["instagram"]',
-      'retry:9:https://web.whatsapp.com/:retry',
-      'retry:9:https://web.whatsapp.com/:back',
+      // A content script opens the details of its own platform, whatever it names.
+      'details:["whatsapp"]',
+      `retry:9:${TOKEN}:retry`,
+      `retry:9:${TOKEN}:back`,
     ]);
   });
 
@@ -79,10 +79,11 @@ describe('background message handling', () => {
       { type: 'set-settings', patch: { notifications: 'yes' } },
       { type: 'set-settings', patch: { checks: { evil: true } } },
       { type: 'open-details', platform: 'myspace' },
-      { type: 'retry-navigation', url: 'javascript:alert(1)' },
-      { type: 'retry-navigation', url: `https://x.com/${'a'.repeat(5000)}` },
-      { type: 'retry-navigation', url: 'https://web.whatsapp.com/', purpose: 'forward' },
-      { type: 'retry-navigation', url: 'https://web.whatsapp.com/', purpose: 'back', extra: 1 },
+      { type: 'retry-navigation', url: 'https://web.whatsapp.com/' },
+      { type: 'retry-navigation', token: 'javascript:alert(1)' },
+      { type: 'retry-navigation', token: 'a'.repeat(5000) },
+      { type: 'retry-navigation', token: TOKEN, purpose: 'forward' },
+      { type: 'retry-navigation', token: TOKEN, purpose: 'back', extra: 1 },
     ];
     for (const m of malformed) expect(handleMessage(m, page, c)).toBeUndefined();
     expect(c.calls).toEqual([]);

@@ -5,6 +5,7 @@ import {
   type NavigationErrorDeps,
   RETRY_TTL_MS,
 } from '../../../src/background/navigation-errors';
+import { shownHost } from '../../../src/core/catalogue';
 import type { ErrorClass, PlatformId, Status } from '../../../src/core/types';
 
 // A stand-in for the engine's classifier: only the strings these tests use.
@@ -45,6 +46,7 @@ function setup(initial: Status = 'down') {
     platformOfHost,
     verdictOf: (p) => verdicts[p],
     errorPageUrl: 'chrome-extension://abc/src/errorpage/index.html',
+    shownHost,
     now: () => clock,
     defer: (fn) => fn(),
   };
@@ -97,7 +99,10 @@ describe('which failures are redirected', () => {
             expect(redirects[0]![0]).toBe(7);
             expect(target.protocol).toBe('chrome-extension:');
             expect(target.pathname).toBe('/src/errorpage/index.html');
-            expect(target.searchParams.get('url')).toBe(url);
+            // No path or query of the failed URL: a token, the platform, the class, a known host.
+            expect(target.searchParams.get('url')).toBeNull();
+            expect(target.searchParams.get('t')).toMatch(/^[0-9a-f]{32}$/);
+            expect(target.searchParams.get('host')).toBe(new URL(url).hostname);
             expect(target.searchParams.get('platform')).toBe(platform);
             expect(target.searchParams.get('error')).toBe(cls);
           }
@@ -139,11 +144,16 @@ describe('which failures are redirected', () => {
   });
 });
 
+/** The token in the error-page address the handler last redirected to. */
+const tokenOf = (redirects: Array<[number, string]>) =>
+  new URL(redirects[redirects.length - 1]![1]).searchParams.get('t') ?? '';
+
 describe('no redirect loops', () => {
   it('lets the retried load through once when the verdict is unchanged, then redirects again', () => {
     const { handler, redirects } = setup();
     expect(handler.onMainFrameError(fail())).not.toBeNull();
-    handler.allowRetry(7, 'https://www.facebook.com/some/path?q=1');
+    // The error page gets the failed URL back only with its token, for its own tab.
+    expect(handler.allowRetry(7, tokenOf(redirects))).toBe('https://www.facebook.com/some/path?q=1');
     expect(handler.onMainFrameError(fail())).toBeNull();
     expect(redirects.length).toBe(1);
     // A later failing load (not a retry) gets the error page again.
@@ -153,54 +163,63 @@ describe('no redirect loops', () => {
 
   it('redirects a retried load again when the verdict changed since the retry', () => {
     const { handler, redirects, verdicts } = setup();
-    handler.allowRetry(7, 'https://www.facebook.com/');
+    handler.onMainFrameError(fail());
+    handler.allowRetry(7, tokenOf(redirects));
     verdicts.facebook = { status: 'down', cause: 'unreachable' };
     expect(handler.onMainFrameError(fail())).not.toBeNull();
-    expect(redirects.length).toBe(1);
+    expect(redirects.length).toBe(2);
   });
 
   it('matches the retry by platform, so facebook.com → www.facebook.com still counts', () => {
     const { handler, redirects } = setup();
-    handler.allowRetry(7, 'https://facebook.com/');
+    handler.onMainFrameError(fail({ url: 'https://facebook.com/' }));
+    handler.allowRetry(7, tokenOf(redirects));
     expect(handler.onMainFrameError(fail({ url: 'https://www.facebook.com/' }))).toBeNull();
-    expect(redirects).toEqual([]);
+    expect(redirects.length).toBe(1);
   });
 
   it('a retry in one tab does not let another tab or another platform through', () => {
     const { handler, redirects } = setup();
-    handler.allowRetry(7, 'https://www.facebook.com/');
+    handler.onMainFrameError(fail());
+    handler.allowRetry(7, tokenOf(redirects));
     expect(handler.onMainFrameError(fail({ tabId: 8 }))).not.toBeNull();
-    handler.allowRetry(9, 'https://www.facebook.com/');
+    handler.onMainFrameError(fail({ tabId: 9 }));
+    handler.allowRetry(9, tokenOf(redirects));
     expect(handler.onMainFrameError(fail({ tabId: 9, url: 'https://www.instagram.com/' }))).not.toBeNull();
-    expect(redirects.length).toBe(2);
+    expect(redirects.length).toBe(4);
   });
 
   it('forgets a stale retry allowance', () => {
     const { handler, redirects, advance } = setup();
-    handler.allowRetry(7, 'https://www.facebook.com/');
+    handler.onMainFrameError(fail());
+    handler.allowRetry(7, tokenOf(redirects));
     advance(RETRY_TTL_MS + 1);
     expect(handler.onMainFrameError(fail())).not.toBeNull();
-    expect(redirects.length).toBe(1);
+    expect(redirects.length).toBe(2);
   });
 
-  it('ignores retry requests for other sites or bad input', () => {
+  it('ignores retry requests with a token that is not this tab’s, or bad input', () => {
     const { handler, redirects } = setup();
-    handler.allowRetry(7, 'https://example.com/');
-    handler.allowRetry(7, 'javascript:alert(1)');
-    handler.allowRetry(-1, 'https://www.facebook.com/');
-    handler.allowRetry(7, 42 as never);
+    handler.onMainFrameError(fail());
+    const token = tokenOf(redirects);
+    expect(handler.allowRetry(8, token)).toBeNull();
+    expect(handler.allowRetry(7, 'f'.repeat(32))).toBeNull();
+    expect(handler.allowRetry(7, 'javascript:alert(1)')).toBeNull();
+    expect(handler.allowRetry(-1, token)).toBeNull();
+    expect(handler.allowRetry(7, 42 as never)).toBeNull();
     expect(handler.onMainFrameError(fail())).not.toBeNull();
-    expect(redirects.length).toBe(1);
+    expect(redirects.length).toBe(2);
   });
 
   it('Back from the error page: the failed entry reloads and fails, and the tab steps back once more', () => {
     const { handler, redirects, backs, verdicts } = setup();
-    handler.allowRetry(7, 'https://www.facebook.com/', 'back');
+    handler.onMainFrameError(fail());
+    handler.allowRetry(7, tokenOf(redirects), 'back');
     // Whatever the verdict is by then: Back must leave, not land on the browser's page.
     verdicts.facebook = { status: 'down', cause: 'unreachable' };
     expect(handler.onMainFrameError(fail())).toBeNull();
     expect(backs).toEqual([7]);
-    expect(redirects).toEqual([]);
+    expect(redirects.length).toBe(1);
     // Used up: the next failing load of the site is a new one, and gets the error page.
     expect(handler.onMainFrameError(fail())).not.toBeNull();
     expect(backs).toEqual([7]);
@@ -208,18 +227,21 @@ describe('no redirect loops', () => {
 
   it("a retry replaces the page's Back allowance: the retried load is let through, no step back", () => {
     const { handler, redirects, backs } = setup();
-    handler.allowRetry(7, 'https://www.facebook.com/', 'back');
-    handler.allowRetry(7, 'https://www.facebook.com/', 'retry');
+    handler.onMainFrameError(fail());
+    handler.allowRetry(7, tokenOf(redirects), 'back');
+    handler.allowRetry(7, tokenOf(redirects), 'retry');
     expect(handler.onMainFrameError(fail())).toBeNull();
     expect(backs).toEqual([]);
-    expect(redirects).toEqual([]);
+    expect(redirects.length).toBe(1);
   });
 
   it('a Back allowance of one tab or platform does not move another tab', () => {
-    const { handler, backs } = setup();
-    handler.allowRetry(7, 'https://www.facebook.com/', 'back');
+    const { handler, redirects, backs } = setup();
+    handler.onMainFrameError(fail());
+    handler.allowRetry(7, tokenOf(redirects), 'back');
     expect(handler.onMainFrameError(fail({ tabId: 8 }))).not.toBeNull();
-    handler.allowRetry(9, 'https://www.facebook.com/', 'back');
+    handler.onMainFrameError(fail({ tabId: 9 }));
+    handler.allowRetry(9, tokenOf(redirects), 'back');
     expect(handler.onMainFrameError(fail({ tabId: 9, url: 'https://www.instagram.com/' }))).not.toBeNull();
     expect(backs).toEqual([]);
   });
@@ -243,6 +265,7 @@ describe('redirect timing', () => {
       platformOfHost: () => 'facebook',
       verdictOf: () => ({ status: 'down', cause: 'dns' }),
       errorPageUrl: 'moz-extension://x/src/errorpage/index.html',
+      shownHost,
       now: () => 0,
     });
     h.onMainFrameError(fail());

@@ -6,7 +6,7 @@ import { classifyError, Engine } from '../../../src/core';
 import type { TraceEvent } from '../../../src/core/api';
 import { STORAGE } from '../../../src/shared/storage-keys';
 import { FakeEngine } from './fake-engine';
-import { failure, fakeDeps, memoryArea, success } from './fakes';
+import { failedDns, failure, fakeDeps, memoryArea, success } from './fakes';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -71,6 +71,7 @@ describe('worker', () => {
     const f = fakeDeps({ now: () => clock });
     const w1 = createWorker(f.deps);
     await w1.ready;
+    w1.event(failedDns());
     for (let i = 0; i < 5; i++) w1.event(failure());
     await w1.flush();
     await new Promise((r) => setTimeout(r, 0));
@@ -126,6 +127,7 @@ describe('worker', () => {
     const f = fakeDeps();
     const w = createWorker(f.deps);
     await w.setSettings({ notifications: false });
+    w.event(failedDns());
     for (let i = 0; i < 4; i++) w.event(failure());
     await w.flush();
     expect(f.notifications).toHaveLength(0);
@@ -133,6 +135,7 @@ describe('worker', () => {
     const g = fakeDeps({ notifications: { create: () => Promise.reject(new Error('disallowed by the OS')) } });
     const w2 = createWorker(g.deps);
     await w2.ready;
+    w2.event(failedDns());
     for (let i = 0; i < 4; i++) w2.event(failure());
     await new Promise((r) => setTimeout(r, 0));
     expect(warn).toHaveBeenCalledWith('nazar: notification not shown', expect.any(Error));
@@ -145,7 +148,15 @@ describe('worker', () => {
         now: 1_700_000_000_000,
         toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
       });
-      const f = fakeDeps({ now: () => Date.now(), ...(engineName === 'real' ? { factory: Engine } : {}) });
+      // The real engine asks for checks: Instagram's favicon fails as its API does (an honest world).
+      const fetchFake = (async (u: RequestInfo | URL) => {
+        if (String(u).includes('instagram.com')) throw new TypeError('Failed to fetch');
+        return new Response(null, { status: 204 });
+      }) as typeof fetch;
+      const f = fakeDeps({
+        now: () => Date.now(),
+        ...(engineName === 'real' ? { factory: Engine, fetch: fetchFake } : {}),
+      });
       const session = f.deps.storage.session as ReturnType<typeof memoryArea>;
       const w = createWorker(f.deps);
       await vi.advanceTimersByTimeAsync(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bannerText as bannerOfMeaning, recoveredText } from '../../../src/content/banner-view';
-import { pickAll } from '../../../src/content/live';
+import { pickReport } from '../../../src/content/live';
 import { bannerTranslator } from '../../../src/content/locales';
 import {
   CAUSES,
@@ -40,7 +40,7 @@ function report(status: Status, cause: Cause, scope: Scope, since: number | null
 
 /** The banner on `p`'s site when only `p` has a report (the others not seen), read as the content script reads it. */
 const bannerText = (tr: Translator, p: PlatformId, r: PlatformReport, now: number, tz: string) =>
-  bannerOfMeaning(tr, p, meaningOf({ platforms: pickAll({ platforms: { [p]: r } }) }), now, tz);
+  bannerOfMeaning(tr, p, meaningOf({ platforms: { [p]: pickReport({ platforms: { [p]: r } }, p)! } }), now, tz);
 
 const hi = bannerTranslator('hi');
 const en = bannerTranslator('en');

@@ -9,7 +9,7 @@ import { report, T0 } from '../ui/fixtures';
 
 const tr = createTranslator(hi as Messages, 'hi');
 const q = (o: Record<string, string>) => `?${new URLSearchParams(o).toString()}`;
-const fbDns = readErrorPageParams(q({ url: 'https://www.facebook.com/', platform: 'facebook', error: 'dns' }));
+const fbDns = readErrorPageParams(q({ host: 'www.facebook.com', platform: 'facebook', error: 'dns' }));
 const metaDns = report({
   whatsapp: { status: 'down', cause: 'dns', scope: 'meta', evidence: { total: 40, failed: 40, byClass: { dns: 40 } } },
   facebook: { status: 'down', cause: 'dns', scope: 'meta', evidence: { total: 40, failed: 40, byClass: { dns: 40 } } },
@@ -26,7 +26,6 @@ describe('error page model', () => {
     expect(m.glossary.map((g) => g.key)).toEqual(['explain_gloss_dns']);
     expect(say(tr, m.note!)).toContain('अपने-आप वापस');
     expect(m.canRetry).toBe(true);
-    expect(m.refusedUrl).toBeNull();
   });
 
   it('before any report: says it is checking, still offers retry', () => {
@@ -42,21 +41,20 @@ describe('error page model', () => {
     expect(m.note?.key).toBe('errorpage_no_verdict');
   });
 
-  it('a refused URL is shown as text, with no retry', () => {
-    const p = readErrorPageParams(q({ url: 'javascript:alert(1)', platform: 'facebook', error: 'dns' }));
+  it('without a platform there is nothing to retry, and no host is named', () => {
+    const p = readErrorPageParams(q({ host: 'evil.example', platform: 'myspace', error: 'dns' }));
     const m = errorPageModel(p, metaDns, T0, false);
-    expect(m.refusedUrl).toBe('javascript:alert(1)');
     expect(m.canRetry).toBe(false);
-    expect(m.lead).toBeNull();
+    expect(m.lead?.key).toBe('errorpage_no_url');
   });
 
   it('every key it can produce exists in both locales', () => {
     const all: string[] = [];
     for (const error of ['dns', 'unreachable', 'tls', 'offline', 'unknown', 'nonsense']) {
-      for (const url of ['https://web.whatsapp.com/', 'https://example.com/', '']) {
+      for (const host of ['web.whatsapp.com', 'example.com', '']) {
         for (const r of [null, report({}), metaDns]) {
           for (const returning of [false, true]) {
-            const m = errorPageModel(readErrorPageParams(q({ url, platform: 'whatsapp', error })), r, T0, returning);
+            const m = errorPageModel(readErrorPageParams(q({ host, platform: 'whatsapp', error })), r, T0, returning);
             for (const x of [m.docTitle, m.heading, m.lead, m.note, ...m.glossary]) if (x) all.push(...keysOf(x));
           }
         }

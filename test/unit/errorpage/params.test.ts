@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNavigationErrorHandler } from '../../../src/background/navigation-errors';
-import { platformOfHost } from '../../../src/core/catalogue';
+import { platformOfHost, shownHost } from '../../../src/core/catalogue';
 import { readErrorPageParams, safeTarget } from '../../../src/errorpage/params';
 
 const q = (o: Record<string, string>) => `?${new URLSearchParams(o).toString()}`;
@@ -38,24 +38,30 @@ describe('error page URL validation', () => {
     it(`refuses ${url.slice(0, 40)}`, () => expect(safeTarget(url)).toBeNull());
   }
 
-  it('takes the platform from the URL, not from the parameter', () => {
-    const p = readErrorPageParams(q({ url: 'https://www.instagram.com/', platform: 'facebook', error: 'dns' }));
-    expect(p.platform).toBe('instagram');
+  it('refuses a URL on a port other than the default', () => {
+    expect(safeTarget('https://web.whatsapp.com:81/')).toBeNull();
+  });
+
+  it('names a host only when it belongs to the platform named', () => {
+    const p = readErrorPageParams(q({ host: 'www.instagram.com', platform: 'facebook', error: 'dns' }));
+    expect(p.platform).toBe('facebook');
+    expect(p.host).toBeNull();
     expect(p.errorClass).toBe('dns');
-    expect(p.target?.host).toBe('www.instagram.com');
   });
 
-  it('shows a refused URL as text only, and ignores unknown classes and platforms', () => {
-    const p = readErrorPageParams(q({ url: 'javascript:alert(1)', platform: 'myspace', error: 'boom' }));
-    expect(p.target).toBeNull();
-    expect(p.shownUrl).toBe('javascript:alert(1)');
-    expect(p.platform).toBeNull();
+  it('shows a host a page chose as its catalogue domain, and ignores unknown classes, platforms and tokens', () => {
+    const p = readErrorPageParams(
+      q({ host: 'call-1800-000-2-for-help.whatsapp.net', platform: 'myspace', error: 'boom', t: 'x' }),
+    );
+    expect(p.host).toBe('whatsapp.net');
+    expect(p.platform).toBe('whatsapp');
     expect(p.errorClass).toBeNull();
-    expect(readErrorPageParams('').target).toBeNull();
-    expect(readErrorPageParams('?url=%E0%A4').target).toBeNull();
+    expect(p.token).toBeNull();
+    expect(readErrorPageParams('?host=evil.example').host).toBeNull();
+    expect(readErrorPageParams('').platform).toBeNull();
   });
 
-  it('reads back exactly what the navigation handler writes', () => {
+  it('reads back exactly what the navigation handler writes, which holds no path or query', () => {
     let written = '';
     const h = createNavigationErrorHandler({
       redirect: (_t, url) => {
@@ -66,14 +72,17 @@ describe('error page URL validation', () => {
       platformOfHost,
       verdictOf: () => ({ status: 'down', cause: 'dns' }),
       errorPageUrl: 'chrome-extension://id/src/errorpage/index.html',
+      shownHost,
       now: () => 1,
       defer: (fn) => fn(),
     });
     const original = 'https://www.facebook.com/groups/1?ref=bookmarks&x=ä';
     h.onMainFrameError({ url: original, type: 'main_frame', tabId: 1, frameId: 0, error: 'x' });
+    expect(written).not.toMatch(/groups|bookmarks|ref=/);
     const p = readErrorPageParams(new URL(written).search);
-    expect(p.target?.url).toBe(new URL(original).href);
+    expect(p.host).toBe('www.facebook.com');
     expect(p.platform).toBe('facebook');
     expect(p.errorClass).toBe('dns');
+    expect(h.allowRetry(1, p.token!)).toBe(original);
   });
 });

@@ -205,9 +205,9 @@ const EXPECTED: Record<ScenarioName, Record<Lang, Surfaces>> = {
       ],
       banner: {
         whatsapp:
-          'रात 9:09 बजे से WhatsApp और Instagram काम नहीं कर रहे हैं। वजह: सर्वर में गड़बड़ी; यह Meta की तरफ़ से लगती है। ‖ WhatsApp में गड़बड़ी है — पूरा संदेश देखें',
+          'रात 9:09 बजे से WhatsApp काम नहीं कर रहा है। वजह: सर्वर में गड़बड़ी; यह Meta की तरफ़ से लगती है। ‖ WhatsApp में गड़बड़ी है — पूरा संदेश देखें',
         instagram:
-          'रात 9:09 बजे से WhatsApp और Instagram काम नहीं कर रहे हैं। वजह: सर्वर में गड़बड़ी; यह Meta की तरफ़ से लगती है। ‖ Instagram में गड़बड़ी है — पूरा संदेश देखें',
+          'रात 9:09 बजे से Instagram काम नहीं कर रहा है। वजह: सर्वर में गड़बड़ी; यह Meta की तरफ़ से लगती है। ‖ Instagram में गड़बड़ी है — पूरा संदेश देखें',
       },
       errorPage: {
         whatsapp: 'WhatsApp नहीं खुल सका ‖ web.whatsapp.com नहीं खुल सका। ‖ WhatsApp: सर्वर में गड़बड़ी',
@@ -233,9 +233,9 @@ const EXPECTED: Record<ScenarioName, Record<Lang, Surfaces>> = {
       ],
       banner: {
         whatsapp:
-          "Since 9:09 pm: WhatsApp and Instagram are not working. Cause: Server error; it seems to come from Meta's side. ‖ Problems with WhatsApp — show the notice",
+          "Since 9:09 pm: WhatsApp is not working. Cause: Server error; it seems to come from Meta's side. ‖ Problems with WhatsApp — show the notice",
         instagram:
-          "Since 9:09 pm: WhatsApp and Instagram are not working. Cause: Server error; it seems to come from Meta's side. ‖ Problems with Instagram — show the notice",
+          "Since 9:09 pm: Instagram is not working. Cause: Server error; it seems to come from Meta's side. ‖ Problems with Instagram — show the notice",
       },
       errorPage: {
         whatsapp: 'WhatsApp could not be opened ‖ web.whatsapp.com could not be opened. ‖ WhatsApp: Server error',
@@ -263,9 +263,9 @@ const EXPECTED: Record<ScenarioName, Record<Lang, Surfaces>> = {
       ],
       banner: {
         whatsapp:
-          'रात 9:09 बजे से WhatsApp और Instagram में गड़बड़ी है। वजह: सर्वर से संपर्क नहीं हो पा रहा; यह Meta की तरफ़ से लगती है। ‖ WhatsApp में गड़बड़ी है — पूरा संदेश देखें',
+          'रात 9:09 बजे से WhatsApp काम नहीं कर रहा है। वजह: सर्वर से संपर्क नहीं हो पा रहा; यह Meta की तरफ़ से लगती है। ‖ WhatsApp में गड़बड़ी है — पूरा संदेश देखें',
         instagram:
-          'रात 9:09 बजे से WhatsApp और Instagram में गड़बड़ी है। वजह: सर्वर से संपर्क नहीं हो पा रहा; यह Meta की तरफ़ से लगती है। ‖ Instagram में गड़बड़ी है — पूरा संदेश देखें',
+          'रात 9:09 बजे से Instagram कुछ हद तक ही काम कर रहा है। वजह: सर्वर से संपर्क नहीं हो पा रहा; यह Meta की तरफ़ से लगती है। ‖ Instagram में गड़बड़ी है — पूरा संदेश देखें',
       },
       errorPage: {
         whatsapp:
@@ -293,9 +293,9 @@ const EXPECTED: Record<ScenarioName, Record<Lang, Surfaces>> = {
       ],
       banner: {
         whatsapp:
-          "Since 9:09 pm: Problems with WhatsApp and Instagram. Cause: Servers cannot be reached; it seems to come from Meta's side. ‖ Problems with WhatsApp — show the notice",
+          "Since 9:09 pm: WhatsApp is not working. Cause: Servers cannot be reached; it seems to come from Meta's side. ‖ Problems with WhatsApp — show the notice",
         instagram:
-          "Since 9:09 pm: Problems with WhatsApp and Instagram. Cause: Servers cannot be reached; it seems to come from Meta's side. ‖ Problems with Instagram — show the notice",
+          "Since 9:09 pm: Instagram is only partly working. Cause: Servers cannot be reached; it seems to come from Meta's side. ‖ Problems with Instagram — show the notice",
       },
       errorPage: {
         whatsapp:
@@ -382,11 +382,11 @@ const EXPECTED: Record<ScenarioName, Record<Lang, Surfaces>> = {
       ],
       banner: {
         whatsapp:
-          'रात 9:09 बजे से Meta की सभी सेवाएं ठप हैं। वजह: DNS में वेब पता नहीं मिल रहा। ‖ WhatsApp में गड़बड़ी है — पूरा संदेश देखें',
+          'रात 9:09 बजे से WhatsApp काम नहीं कर रहा है। वजह: DNS में वेब पता नहीं मिल रहा; यह Meta की तरफ़ से लगती है। ‖ WhatsApp में गड़बड़ी है — पूरा संदेश देखें',
         facebook:
-          'रात 9:09 बजे से Meta की सभी सेवाएं ठप हैं। वजह: DNS में वेब पता नहीं मिल रहा। ‖ Facebook में गड़बड़ी है — पूरा संदेश देखें',
+          'रात 9:09 बजे से Facebook काम नहीं कर रहा है। वजह: DNS में वेब पता नहीं मिल रहा; यह Meta की तरफ़ से लगती है। ‖ Facebook में गड़बड़ी है — पूरा संदेश देखें',
         instagram:
-          'रात 9:09 बजे से Meta की सभी सेवाएं ठप हैं। वजह: DNS में वेब पता नहीं मिल रहा। ‖ Instagram में गड़बड़ी है — पूरा संदेश देखें',
+          'रात 9:09 बजे से Instagram काम नहीं कर रहा है। वजह: DNS में वेब पता नहीं मिल रहा; यह Meta की तरफ़ से लगती है। ‖ Instagram में गड़बड़ी है — पूरा संदेश देखें',
       },
       errorPage: {
         whatsapp:
@@ -415,11 +415,11 @@ const EXPECTED: Record<ScenarioName, Record<Lang, Surfaces>> = {
       ],
       banner: {
         whatsapp:
-          "Since 9:09 pm: All of Meta's services are down. Cause: Web address not found in DNS. ‖ Problems with WhatsApp — show the notice",
+          "Since 9:09 pm: WhatsApp is not working. Cause: Web address not found in DNS; it seems to come from Meta's side. ‖ Problems with WhatsApp — show the notice",
         facebook:
-          "Since 9:09 pm: All of Meta's services are down. Cause: Web address not found in DNS. ‖ Problems with Facebook — show the notice",
+          "Since 9:09 pm: Facebook is not working. Cause: Web address not found in DNS; it seems to come from Meta's side. ‖ Problems with Facebook — show the notice",
         instagram:
-          "Since 9:09 pm: All of Meta's services are down. Cause: Web address not found in DNS. ‖ Problems with Instagram — show the notice",
+          "Since 9:09 pm: Instagram is not working. Cause: Web address not found in DNS; it seems to come from Meta's side. ‖ Problems with Instagram — show the notice",
       },
       errorPage: {
         whatsapp:
@@ -449,9 +449,12 @@ const EXPECTED: Record<ScenarioName, Record<Lang, Surfaces>> = {
         'Instagram: कुछ हद तक ही काम कर रहा है (सर्वर में गड़बड़ी) [warn]',
       ],
       banner: {
-        whatsapp: 'रात 9:09 बजे से Meta की सभी सेवाओं में गड़बड़ी है। वजह: सर्वर में गड़बड़ी। ‖ WhatsApp में गड़बड़ी है — पूरा संदेश देखें',
-        facebook: 'रात 9:09 बजे से Meta की सभी सेवाओं में गड़बड़ी है। वजह: सर्वर में गड़बड़ी। ‖ Facebook में गड़बड़ी है — पूरा संदेश देखें',
-        instagram: 'रात 9:09 बजे से Meta की सभी सेवाओं में गड़बड़ी है। वजह: सर्वर में गड़बड़ी। ‖ Instagram में गड़बड़ी है — पूरा संदेश देखें',
+        whatsapp:
+          'रात 9:09 बजे से WhatsApp कुछ हद तक ही काम कर रहा है। वजह: सर्वर में गड़बड़ी; यह Meta की तरफ़ से लगती है। ‖ WhatsApp में गड़बड़ी है — पूरा संदेश देखें',
+        facebook:
+          'रात 9:09 बजे से Facebook कुछ हद तक ही काम कर रहा है। वजह: सर्वर में गड़बड़ी; यह Meta की तरफ़ से लगती है। ‖ Facebook में गड़बड़ी है — पूरा संदेश देखें',
+        instagram:
+          'रात 9:09 बजे से Instagram कुछ हद तक ही काम कर रहा है। वजह: सर्वर में गड़बड़ी; यह Meta की तरफ़ से लगती है। ‖ Instagram में गड़बड़ी है — पूरा संदेश देखें',
       },
       errorPage: {
         whatsapp: 'WhatsApp नहीं खुल सका ‖ web.whatsapp.com नहीं खुल सका। ‖ WhatsApp: सर्वर में गड़बड़ी',
@@ -474,11 +477,11 @@ const EXPECTED: Record<ScenarioName, Record<Lang, Surfaces>> = {
       ],
       banner: {
         whatsapp:
-          "Since 9:09 pm: All of Meta's services have problems. Cause: Server error. ‖ Problems with WhatsApp — show the notice",
+          "Since 9:09 pm: WhatsApp is only partly working. Cause: Server error; it seems to come from Meta's side. ‖ Problems with WhatsApp — show the notice",
         facebook:
-          "Since 9:09 pm: All of Meta's services have problems. Cause: Server error. ‖ Problems with Facebook — show the notice",
+          "Since 9:09 pm: Facebook is only partly working. Cause: Server error; it seems to come from Meta's side. ‖ Problems with Facebook — show the notice",
         instagram:
-          "Since 9:09 pm: All of Meta's services have problems. Cause: Server error. ‖ Problems with Instagram — show the notice",
+          "Since 9:09 pm: Instagram is only partly working. Cause: Server error; it seems to come from Meta's side. ‖ Problems with Instagram — show the notice",
       },
       errorPage: {
         whatsapp: 'WhatsApp could not be opened ‖ web.whatsapp.com could not be opened. ‖ WhatsApp: Server error',

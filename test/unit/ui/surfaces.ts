@@ -58,14 +58,16 @@ export function renderSurfaces(report: StatusReport, lang: Lang, now: number): S
   const banner: Surfaces['banner'] = {};
   const errorPage: Surfaces['errorPage'] = {};
   for (const p of PLATFORMS) {
-    const b = bannerText(bannerTranslator(lang), p, meaning, now, TZ);
+    // A content script is sent its own platform's verdict only (no other platform): the banner's words
+    // come from that alone, as on the site.
+    const b = bannerText(bannerTranslator(lang), p, meaningOf({ platforms: { [p]: report.platforms[p] } }), now, TZ);
     if (b) banner[p] = `${b.line} ‖ ${b.chip}`;
     if (meaning.each[p].side === null) continue;
     const host = { whatsapp: 'web.whatsapp.com', facebook: 'www.facebook.com', instagram: 'www.instagram.com' }[p];
     const model = errorPageModel(
       {
-        target: { url: `https://${host}/`, host },
-        shownUrl: '',
+        token: '0123456789abcdef',
+        host,
         platform: p,
         errorClass: LOAD_ERROR[meaning.each[p].cause],
       },
@@ -76,7 +78,16 @@ export function renderSurfaces(report: StatusReport, lang: Lang, now: number): S
     errorPage[p] = [model.heading, model.lead, model.explanation?.title].map((m) => (m ? s(m) : '–')).join(' ‖ ');
   }
   const look = badgeLook(report, tr);
-  const step = stepEpisodes(emptyEpisodeState(), report.platforms, now);
+  // Nazar's own probe failed too wherever a platform is down: what an outage notification waits for.
+  const checked = Object.fromEntries(
+    PLATFORMS.map((p) => {
+      const r = report.platforms[p];
+      if (r.verdict.status !== 'down') return [p, r];
+      const checks = { ...r.evidence.checks, platform: { at: now, ok: false } };
+      return [p, { ...r, evidence: { ...r.evidence, checks } }];
+    }),
+  ) as StatusReport['platforms'];
+  const step = stepEpisodes(emptyEpisodeState(), checked, now);
   const notifications = step.actions
     .filter((a) => a.kind === 'notify-outage')
     .flatMap((a) => {
