@@ -1,5 +1,5 @@
 /**
- * webRequest details → trace-format events (shared/trace-format.md).
+ * webRequest details → trace-format events (docs/trace-format.md).
  * Only the fields the engine reads are copied, and the URL is cut down to scheme + host: the
  * engine needs the hostname, never the path or query (which can hold chat or profile ids).
  */

@@ -1,5 +1,5 @@
 /**
- * Replays a trace through the engine (shared/trace-format.md): one JSON line per verdict change on
+ * Replays a trace through the engine (docs/trace-format.md): one JSON line per verdict change on
  * stdout, `line N: reason` on stderr per rejected line; exit 0, 2 (some rejected) or 1 (unreadable).
  * Streams with readline, so memory stays flat whatever the file size. `-` reads standard input.
  */

@@ -1,6 +1,6 @@
 /**
  * The engine's public surface, fixed up front so the worker, the UIs and the replay tool can be
- * built against it at the same time. Event shapes follow shared/trace-format.md exactly.
+ * built against it at the same time. Event shapes follow docs/trace-format.md exactly.
  */
 import type { CheckRequest, PlatformId, PlatformReport, Verdict, VerdictChange } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * Parsing and validation of trace lines (shared/trace-format.md). Returns a reason instead of
+ * Parsing and validation of trace lines (docs/trace-format.md). Returns a reason instead of
  * throwing. What is kept is trimmed to what the engine uses: URLs are reduced to their origin
  * (scheme and host), so a huge or private path never outlives the line it came in.
  */

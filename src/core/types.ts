@@ -1,6 +1,6 @@
 /**
  * The vocabulary shared by the detection engine, the worker and every UI.
- * The string values are part of the replay contract (shared/trace-format.md): never rename them.
+ * The string values are part of the replay contract (docs/trace-format.md): never rename them.
  */
 
 export const PLATFORMS = ['whatsapp', 'facebook', 'instagram'] as const;

@@ -58,7 +58,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
         `[measure] case 13 ${browser}: ${JSON.stringify(summary(r))} after ${Date.now() - t0} ms; headline ${screen.headline.key}; notifications ${sent.join(',') || 'none'}`,
       );
       for (const p of ALL) expect(r.platforms[p].verdict).toMatchObject({ cause: 'tls', scope: 'network' });
-      expect(screen.headline.key).toBe('popup_headline_network');
+      expect(screen.headline.key).toBe('state_network_tls');
       expect(screen.explanations[0]!.meaning[0]!.key).toBe('explain_cause_tls');
       expect(sent.filter((id) => id.startsWith('nazar:outage:'))).toEqual([]);
     });

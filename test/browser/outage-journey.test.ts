@@ -133,7 +133,8 @@ for (const browser of BROWSERS) {
           await waitFor(t.s, (r) => is(r, 'instagram', 'down') || is(r, 'instagram', 'degraded'));
         }
         instagram(t.server, 'healthy');
-        await waitFor(t.s, (r) => is(r, 'instagram', 'up'), 30_000);
+        // After a relapse, `up` waits for a clean spell of 30 s (flapping is damped on the way back).
+        await waitFor(t.s, (r) => is(r, 'instagram', 'up'), 60_000);
         for (const e of await history(t.s)) episodes.add(e.id);
       }
       const o = await untilObserved(rec, (x) => backs(x).length > 0, BUILD_TIMINGS.backGraceMs + 15_000);
@@ -143,7 +144,7 @@ for (const browser of BROWSERS) {
       );
       expect(episodes.size).toBe(1);
       expect(o.sent).toEqual([`nazar:outage:${id}`, `nazar:back:${id}`]);
-    });
+    }, 120_000);
 
     it('case 22: with notifications switched off, an outage sends none', async () => {
       await t.s.sendMessage({ type: 'set-settings', patch: { notifications: false } });

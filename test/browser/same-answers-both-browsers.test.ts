@@ -142,7 +142,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
           }
           expect(report.online).toBe(true);
           expect(screen.explanations[0]!.reasons.map((m) => m.key)).toContain('evidence_control_ok');
-          expect(screen.headline.key).toMatch(/^popup_headline_meta_/);
+          expect(screen.headline.key).toMatch(/^state_meta_all_/);
         },
       );
     });
@@ -226,7 +226,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
           console.log(`[measure] offline ${browser}: ${JSON.stringify(summary(report))} after ${ms} ms`);
           for (const p of ALL)
             expect(report.platforms[p].verdict, p).toMatchObject({ status: 'down', cause: 'offline', scope: 'you' });
-          expect(explainReport(report, Date.now()).headline.key).toBe('popup_headline_offline');
+          expect(explainReport(report, Date.now()).headline.key).toBe('state_offline');
         },
       );
     });
@@ -254,7 +254,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
         console.log(`[measure] portal ${browser}: ${JSON.stringify(summary(r))} after ${ms} ms`);
         for (const p of ALL) expect(r.platforms[p].verdict, p).toMatchObject({ cause: 'tls', scope: 'network' });
         expect(r.platforms.whatsapp.evidence.checks.control).toMatchObject({ ok: false, statusCode: 302 });
-        expect(explainReport(r, Date.now()).headline.key).toBe('popup_headline_network');
+        expect(explainReport(r, Date.now()).headline.key).toBe('state_network_tls');
       } finally {
         await s.close();
         received[browser].push(...server.requests);

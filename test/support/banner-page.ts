@@ -27,6 +27,15 @@ function findAll(n: CdpNode, name: string, out: CdpNode[] = []): CdpNode[] {
   return out;
 }
 
+/**
+ * The banner's host elements in a DevTools DOM tree: its element name is random per page load, so
+ * it is found where the content script puts it, a child of <html> that is neither <head> nor <body>.
+ */
+export function bannerHosts<N extends { nodeName: string; nodeType?: number; children?: N[] }>(root: N): N[] {
+  const html = findAll(root as unknown as CdpNode, 'HTML')[0] as unknown as N | undefined;
+  return (html?.children ?? []).filter((c) => c.nodeType === 1 && c.nodeName !== 'HEAD' && c.nodeName !== 'BODY');
+}
+
 /** Chromium only: the banner's visible words, or null when there is no banner. */
 export async function bannerTextCdp(page: PageHandle): Promise<string | null> {
   // biome-ignore lint/suspicious/noExplicitAny: Playwright's Page, reached through the harness.
@@ -34,7 +43,7 @@ export async function bannerTextCdp(page: PageHandle): Promise<string | null> {
   const cdp = await raw.context().newCDPSession(raw);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const hosts = findAll(root, 'NAZAR-BANNER');
+    const hosts = bannerHosts(root);
     if (!hosts.length) return null;
     return hosts.map(textOf).join(' | ').replace(/\s+/g, ' ').trim();
   } finally {

@@ -1,9 +1,12 @@
 /** Chromium only: the computed style of the banner's text, read through DevTools (which pierces closed shadow roots). */
+
+import { bannerHosts } from './banner-page';
 import type { PageHandle } from './harness';
 
 interface CdpNode {
   nodeId: number;
   nodeName: string;
+  nodeType?: number;
   attributes?: string[];
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
@@ -37,7 +40,7 @@ export async function bannerTextStyle(page: PageHandle): Promise<Record<string, 
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const host = find(root, (n) => n.nodeName === 'NAZAR-BANNER');
+    const host = bannerHosts(root)[0];
     const text = host && find(host, (n) => n.nodeName === 'SPAN' && (n.attributes ?? []).includes('text'));
     if (!text) return null;
     const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: text.nodeId })) as {
