@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     include: ['test/soak/**/*.test.ts', 'test/unit/core/trace-fuzz.test.ts'],
     environment: 'node',
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 900_000,
     hookTimeout: 120_000,
     env: { NAZAR_BUILD: 'dist', NAZAR_FUZZ_MS: '120000', NAZAR_FUZZ_SEED: '4102021' },

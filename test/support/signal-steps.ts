@@ -73,15 +73,17 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
   const t0 = Date.now();
   // Requests that fail at once. Chromium: Meta CDN names that do not resolve, 50 of them so that
   // requests do not queue per host. Firefox (whose failed lookups through the test resolver are
-  // slow): a Meta host on a closed port (refused).
+  // slow): Instagram's API answering 503 (a URL on another port would not count: such requests
+  // are no platform's own).
   const chromium = s.browser === 'chromium';
-  const target = chromium
-    ? 'https://s{h}.cdninstagram.com/v/storm/'
-    : `https://i.instagram.com:${server.refusedPort}/v/storm/`;
+  // Instagram itself is down (its site answers 503 too), so Nazar's own check of it fails as well:
+  // an outage worth its one notification, not a CDN hiccup beside a working site.
+  server.setMode('instagram.com', 'error', { status: 503 });
+  const target = chromium ? 'https://s{h}.cdninstagram.com/v/storm/' : 'https://i.instagram.com/v/storm/';
   const res = await burst(ig, target, 10_000, 1_000, chromium ? 50 : 1);
   const sendMs = Date.now() - t0;
   const profile = stopProfile ? await stopProfile() : null;
-  const cls = chromium ? 'dns' : 'unreachable';
+  const cls = chromium ? 'dns' : 'server';
   const { report, ms } = await waitFor(s, (r) => (r.platforms.instagram.evidence.byClass[cls] ?? 0) >= 1, 20_000);
   await sleep(4_000); // the last throttled writes
   const o = await rec.read();
@@ -127,7 +129,8 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
         writes.map((w) => [w.at - t0, w.made === undefined ? null : w.made - t0, w.area, w.keys.join('+')]),
       ),
     );
-  expect(res.failed).toBe(10_000);
+  // Chromium's names do not resolve (the fetch fails); Firefox's requests get a 503 (the fetch resolves).
+  expect(chromium ? res.failed : res.ok).toBe(10_000);
   expect(counted).toBeGreaterThanOrEqual(9_900);
   expect(maxInWindow(batches, 2_000)).toBeLessThanOrEqual(1);
   expect(worstLocal).toBeLessThanOrEqual(1);
