@@ -6,7 +6,6 @@
 import type { DetectionEngine, TraceEvent } from '../core/api';
 import { shownHost } from '../core/catalogue';
 import { type ErrorClass, PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
-import { formatSpan } from '../shared/format';
 import type { Episode } from '../shared/history';
 import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/messages';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';

@@ -190,7 +190,6 @@ export class Engine implements DetectionEngine {
     if (cls === 'ignore') return;
     this.calm = false;
     const who = attributeRequest(d);
-    const g = this.s.global;
     if (who.platform === null) {
       if (who.other) this.otherHost(cls, now, d.timeStamp);
       else this.calm = true;

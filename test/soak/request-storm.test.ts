@@ -33,6 +33,6 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       await waitFor(s, (r) => r.platforms.instagram.evidence.lastSuccessAt !== null);
       await storm(s, server, ig);
       await ig.close();
-    }, 180_000);
+    }, 600_000);
   });
 }

@@ -23,6 +23,9 @@ export async function coldWake(run: RestartRun, idleMs: number) {
   const { s, server } = run;
   const probe = await s.openPage();
   const watch = await watchBackground(s, probe);
+  // No page of the extension open, as when nobody looks at Nazar: an open one holds a live port,
+  // which would keep Chromium's worker awake.
+  await s.closeExtensionPages();
   const t0 = Date.now();
   await eventually(() => watch.everStopped(), Boolean, {
     what: `${s.browser}: the background to stop by itself`,

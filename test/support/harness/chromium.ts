@@ -186,6 +186,10 @@ export async function launchChromium(o: ChromiumOptions): Promise<BrowserSession
       await context.close();
       await start();
     },
+    async closeExtensionPages() {
+      for (const p of context.pages()) if (p.url().startsWith(`chrome-extension://${extensionId}/`)) await p.close();
+      messenger = undefined;
+    },
     async reset() {
       const keep = await messengerPage();
       for (const p of context.pages()) if (p !== keep && p !== cdpPage) await p.close();

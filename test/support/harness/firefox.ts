@@ -175,6 +175,10 @@ export async function launchFirefox(o: FirefoxOptions): Promise<BrowserSession> 
       await browser.close();
       await start();
     },
+    async closeExtensionPages() {
+      for (const p of await browser.pages()) if (p.url().startsWith(`moz-extension://${uuid}/`)) await p.close();
+      messenger = undefined;
+    },
     async reset() {
       const keep = await messengerPage();
       for (const p of await browser.pages()) if (p !== keep) await p.close();

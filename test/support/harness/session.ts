@@ -56,6 +56,11 @@ export interface BrowserSession {
    * without a new browser.
    */
   reset(): Promise<void>;
+  /**
+   * Closes every page of the extension, the harness's own messenger too (it is opened again when
+   * needed): an open extension page holds a live port, which keeps Chromium's worker awake.
+   */
+  closeExtensionPages(): Promise<void>;
   close(): Promise<void>;
 }
 
