@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REAL_TIMINGS } from '../../src/shared/timings';
-import { backs, is, outages, PAGE_URL, startRecorder, waitFor } from '../support/browser';
+import { backs, history, is, outages, PAGE_URL, startRecorder, waitFor } from '../support/browser';
 import { coldWake, type RestartRun } from '../support/cold-wake';
 import { eventually, throughout } from '../support/eventually';
 import { type BrowserName, launchBrowser, startFakePlatform } from '../support/harness';

@@ -1,4 +1,5 @@
 /**
+ * Soak: it waits for the background's own re-check of a platform that is down (every 30 s or more).
  * Automatic return: www.facebook.com resets every connection → the error page; the server
  * recovers → the background sees Facebook `up` again → the tab goes back to the site by itself.
  */
