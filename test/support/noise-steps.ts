@@ -147,16 +147,16 @@ export async function oneCdnHost(s: BrowserSession, server: FakePlatform, ig: Pa
   const rec = await startRecorder(s);
   const notDown = (x: StatusReport) => !is(x, 'instagram', 'down');
   const loads = ig.evaluate(async () => {
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 28; i++) {
       const img = new Image();
       img.src = `https://scontent.cdninstagram.com/v/t51/${i}.jpg?u=${Date.now()}`;
       await new Promise((r) => setTimeout(r, 250));
     }
   });
-  // While the page keeps loading failing images for 10 s: never down.
+  // While the page keeps loading failing images for 7 s: never down.
   const during = await throughout(() => status(s), notDown, {
     what: 'instagram not down while one CDN host fails',
-    forMs: 10_000,
+    forMs: 7_000,
     intervalMs: 500,
     show: (x) => JSON.stringify(summary(x)),
   });
@@ -178,7 +178,7 @@ export async function oneCdnHost(s: BrowserSession, server: FakePlatform, ig: Pa
   const r = await status(s);
   const o = await rec.read();
   console.log(
-    `[measure] case 10 ${s.browser}: CDN host failing 10 s and a gallery → statuses seen ${[...statuses].join(',')}; failed ${r.platforms.instagram.evidence.failed}/${r.platforms.instagram.evidence.total}`,
+    `[measure] case 10 ${s.browser}: CDN host failing 7 s and a gallery → statuses seen ${[...statuses].join(',')}; failed ${r.platforms.instagram.evidence.failed}/${r.platforms.instagram.evidence.total}`,
   );
   expect(r.platforms.instagram.evidence.hosts).toContain('scontent.cdninstagram.com');
   expect(statuses.has('down')).toBe(false);
