@@ -78,8 +78,45 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       await ig.close();
     }, 240_000);
 
+    it('case 22: a relapse within the grace continues the episode: one outage and one "back" notice', async () => {
+      const { s, server } = run;
+      const ig = await s.openPage(PAGE_URL.instagram);
+      await waitFor(s, (r) => is(r, 'instagram', 'up'));
+      const rec = await startRecorder(s);
+      const instagram = (mode: 'healthy' | 503) => {
+        for (const key of ['instagram.com', 'cdninstagram.com'])
+          if (mode === 503) server.setMode(key, 'error', { status: 503 });
+          else server.setMode(key, 'healthy');
+      };
+      const episodes = new Set<string>();
+      const since = Date.now(); // the previous test's episode, closed, is in the history too
+      for (let round = 0; round < 2; round++) {
+        instagram(503);
+        await waitFor(s, (r) => is(r, 'instagram', 'down') || is(r, 'instagram', 'degraded'));
+        instagram('healthy');
+        // After a relapse, `up` waits for a clean spell of 30 s (flapping is damped on the way back).
+        await waitFor(s, (r) => is(r, 'instagram', 'up'), 60_000);
+        for (const e of await history(s)) if (e.start >= since - 1_000) episodes.add(e.id);
+      }
+      const o = await eventually(
+        () => rec.read(),
+        (x) => backs(x).length > 0,
+        {
+          what: 'the "back" notice after the grace',
+          timeoutMs: REAL_TIMINGS.backGraceMs + 30_000,
+          intervalMs: 1_000,
+        },
+      );
+      const [id] = [...episodes];
+      console.log(`[measure] soak ${browser} case 22: down→up twice: ${episodes.size} episode(s); sent ${o.sent}`);
+      expect(episodes.size).toBe(1);
+      expect(o.sent).toEqual([`nazar:outage:${id}`, `nazar:back:${id}`]);
+      await rec.page.close();
+      await ig.close();
+    }, 300_000);
+
     it(
-      'case 3: the idle background stops by itself; after 61 s a failing load wakes it and counts',
+      'case 3: the idle background stops by itself (Firefox; Chromium keeps a worker DevTools is attached to); after 61 s a failing load wakes it and counts',
       () => coldWake(run, IDLE_MS),
       IDLE_MS + 90_000,
     );
