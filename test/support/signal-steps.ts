@@ -141,6 +141,19 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
   await rec.page.close();
 }
 
+/** Waits until a round of the background's own checks made after `since` has answered and all three are offline/you. */
+async function userSideAfterChecks(s: BrowserSession, since: number) {
+  const { report } = await waitFor(
+    s,
+    (x) =>
+      ALL.every((p) => x.platforms[p].verdict.cause === 'offline' && x.platforms[p].verdict.scope === 'you') &&
+      x.lastCheckAt !== null &&
+      x.lastCheckAt > since,
+    30_000,
+  );
+  return report;
+}
+
 /**
  * Case 5: the user offline: "your internet", no platform blamed. Offline means nothing answers: the
  * fakes cut every connection too, as Firefox's offline switch alone leaves kept-alive connections
@@ -172,14 +185,7 @@ export async function userOffline(s: BrowserSession, pages: PageHandle[], server
     30_000,
   );
   // Still the user's side once the background's own checks have answered too (they fail offline).
-  const { report: r } = await waitFor(
-    s,
-    (x) =>
-      ALL.every((p) => x.platforms[p].verdict.cause === 'offline' && x.platforms[p].verdict.scope === 'you') &&
-      x.lastCheckAt !== null &&
-      x.lastCheckAt > t0,
-    30_000,
-  );
+  const r = await userSideAfterChecks(s, t0);
   const o = await rec.read();
   console.log(
     `[measure] case 5 ${s.browser}: offline/you after ${ms} ms; after the checks ${JSON.stringify(summary(r))}; badge ${o.badge.map((b) => b.text || '∅').join('→')}`,
@@ -217,14 +223,7 @@ export async function allFailing(s: BrowserSession) {
     30_000,
   );
   // Settled once the background's own checks have answered (they fail too): the user's side.
-  const { report: r } = await waitFor(
-    s,
-    (x) =>
-      ALL.every((p) => x.platforms[p].verdict.cause === 'offline' && x.platforms[p].verdict.scope === 'you') &&
-      x.lastCheckAt !== null &&
-      x.lastCheckAt > t0,
-    30_000,
-  );
+  const r = await userSideAfterChecks(s, t0);
   const o = await rec.read();
   console.log(
     `[measure] case 6 ${s.browser}: failing after ${ms} ms; settled ${JSON.stringify(summary(r))}; badge ${o.badge.map((b) => b.text || '∅').join('→')}; outage notices ${outages(o).length}`,
