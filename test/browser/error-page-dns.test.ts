@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { is, waitFor } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
-import { backOnce } from '../support/errorpage-page';
+import { backOnce, isErrorPageUrl, tabUrl } from '../support/errorpage-page';
 import { eventually, throughout } from '../support/eventually';
 import type { BrowserName, BrowserSession, PageHandle } from '../support/harness';
 
@@ -19,10 +19,8 @@ async function bodyText(page: PageHandle): Promise<string> {
 for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`error page in ${browser}`, () => {
     let s: BrowserSession;
-    // Puppeteer (BiDi) does not track a navigation the extension starts; ask the document instead.
-    const urlOf = async (p: PageHandle) =>
-      browser === 'chromium' ? p.url() : await p.evaluate(() => location.href).catch(() => p.url());
-    const isErrorPage = (u: string) => u.startsWith(`${s.extensionOrigin}/src/errorpage/index.html`);
+    const urlOf = (p: PageHandle) => tabUrl(browser, p);
+    const isErrorPage = (u: string) => isErrorPageUrl(s, u);
 
     const suite = browserSuite(browser, { hosts: { 'www.facebook.com': 'NOTFOUND' } }, async (t) => {
       await t.s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });

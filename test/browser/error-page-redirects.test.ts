@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSuite } from '../support/browser-suite';
-import { backOnce } from '../support/errorpage-page';
+import { backOnce, isErrorPageUrl, tabUrl } from '../support/errorpage-page';
 import { eventually } from '../support/eventually';
 import type { BrowserName, BrowserSession, FakePlatform, PageHandle } from '../support/harness';
 
@@ -18,10 +18,8 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`case 24: error page in ${browser}`, () => {
     let server: FakePlatform;
     let s: BrowserSession;
-    // Puppeteer (BiDi) does not follow a navigation the extension starts; the document knows.
-    const urlOf = async (p: PageHandle) =>
-      browser === 'chromium' ? p.url() : await p.evaluate(() => location.href).catch(() => p.url());
-    const isErrorPage = (u: string) => u.startsWith(`${s.extensionOrigin}/src/errorpage/index.html`);
+    const urlOf = (p: PageHandle) => tabUrl(browser, p);
+    const isErrorPage = (u: string) => isErrorPageUrl(s, u);
     /** Every URL the tab's main frame committed to, in order. */
     function navigations(page: PageHandle): string[] {
       const seen: string[] = [];

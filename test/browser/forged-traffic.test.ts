@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_URL } from '../support/browser';
 import { BROWSERS, browserSuite } from '../support/browser-suite';
+import { isErrorPageUrl, tabUrl } from '../support/errorpage-page';
 import { eventually } from '../support/eventually';
 import { attackLaunch, attackServer, runAttack } from '../support/forged-traffic';
 import type { PageHandle } from '../support/harness';
@@ -30,9 +31,8 @@ for (const browser of BROWSERS) {
 
     it('the user’s own failing load still gets the error page (a token, no path or query); "try again" returns to exactly that URL', async () => {
       const { s, server } = t;
-      const urlOf = async (p: PageHandle) =>
-        browser === 'chromium' ? p.url() : await p.evaluate(() => location.href).catch(() => p.url());
-      const isErrorPage = (u: string) => u.startsWith(`${s.extensionOrigin}/src/errorpage/index.html`);
+      const urlOf = (p: PageHandle) => tabUrl(browser, p);
+      const isErrorPage = (u: string) => isErrorPageUrl(s, u);
       server.setMode('facebook.com', 'reset');
       const page = await s.openPage(PAGE_URL.instagram);
       const t0 = Date.now();

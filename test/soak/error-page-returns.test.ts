@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
 import { browserSuite } from '../support/browser-suite';
+import { isErrorPageUrl, tabUrl } from '../support/errorpage-page';
 import { eventually } from '../support/eventually';
 import type { BrowserName, BrowserSession, FakePlatform, PageHandle } from '../support/harness';
 
@@ -15,9 +16,8 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
   describe(`error page returns by itself in ${browser}`, () => {
     let server: FakePlatform;
     let s: BrowserSession;
-    const urlOf = async (p: PageHandle) =>
-      browser === 'chromium' ? p.url() : await p.evaluate(() => location.href).catch(() => p.url());
-    const isErrorPage = (u: string) => u.startsWith(`${s.extensionOrigin}/src/errorpage/index.html`);
+    const urlOf = (p: PageHandle) => tabUrl(browser, p);
+    const isErrorPage = (u: string) => isErrorPageUrl(s, u);
 
     const suite = browserSuite(browser, {}, async (t) => {
       await t.s.sendMessage({ type: 'set-settings', patch: { language: 'hi' } });

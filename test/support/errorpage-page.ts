@@ -1,7 +1,7 @@
 /** Steps shared by the error-page browser tests (error-page-dns, error-page-redirects). */
 
 import { eventually, throughout } from './eventually';
-import type { PageHandle } from './harness';
+import type { BrowserName, BrowserSession, PageHandle } from './harness';
 
 /**
  * Presses Back once and follows the tab until it reaches `expectPrefix` (or 8 s pass), then watches
@@ -35,3 +35,15 @@ export async function backOnce(
   );
   return { landed, seen, afterLeaving };
 }
+
+/**
+ * Where the tab is. Puppeteer (BiDi) does not follow a navigation the extension starts, so in
+ * Firefox the document itself is asked.
+ */
+export async function tabUrl(browser: BrowserName, p: PageHandle): Promise<string> {
+  return browser === 'chromium' ? p.url() : await p.evaluate(() => location.href).catch(() => p.url());
+}
+
+/** Is `u` Nazar's error page? */
+export const isErrorPageUrl = (s: BrowserSession, u: string) =>
+  u.startsWith(`${s.extensionOrigin}/src/errorpage/index.html`);
