@@ -186,6 +186,37 @@ export function burst(
 }
 
 /**
+ * `n` requests from `page` with at most `inFlight` outstanding, each started as soon as one ends:
+ * the browser's own pace, with no timer a throttled tab would slow down.
+ */
+export function flood(
+  page: PageHandle,
+  url: string,
+  n: number,
+  inFlight: number,
+): Promise<{ ok: number; failed: number }> {
+  return page.evaluate(
+    async ({ url, n, inFlight }) => {
+      let ok = 0;
+      let failed = 0;
+      let next = 0;
+      const lane = async () => {
+        while (next < n) {
+          const j = next++;
+          await fetch(`${url}${j}`, { cache: 'no-store', mode: 'no-cors' }).then(
+            () => void ok++,
+            () => void failed++,
+          );
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(n, inFlight) }, lane));
+      return { ok, failed };
+    },
+    { url, n, inFlight },
+  );
+}
+
+/**
  * Waits until what the background stored (read from one of its pages) passes `check`. Tests that
  * stop the background must wait for this: the write chain stores changes a little later, and
  * an earlier value of the same key is usually there already. Returns what passed.

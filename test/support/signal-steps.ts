@@ -10,6 +10,7 @@ import { firefoxOffline } from './background-state';
 import {
   ALL,
   burst,
+  flood,
   is,
   type Observed,
   outages,
@@ -66,8 +67,7 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
   server.setDns('www.instagram.com', { status: 2 });
   const rec = await startRecorder(s);
   const bytes0 = await storedBytes(rec.page);
-  // The recorder's tab opened last; a background tab's timers run once a second (Firefox), which
-  // would pace the storm at 50 requests a second.
+  // The recorder's tab opened last; a background tab's timers run once a second (Firefox).
   await (ig.raw as { bringToFront(): Promise<void> }).bringToFront();
   const stopProfile = s.browser === 'chromium' ? await profileWorker(ig, s.extensionOrigin) : null;
   const t0 = Date.now();
@@ -80,12 +80,32 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
   // an outage worth its one notification, not a CDN hiccup beside a working site.
   server.setMode('instagram.com', 'error', { status: 503 });
   const target = chromium ? 'https://s{h}.cdninstagram.com/v/storm/' : 'https://i.instagram.com/v/storm/';
-  const res = await burst(ig, target, 10_000, 1_000, chromium ? 50 : 1);
+  // Chromium: 1,000 a second over 50 names (all at once, some would fail for want of resources
+  // instead of the name). Firefox: two of Instagram's names (it opens 6 connections per name), 100
+  // in flight on each, each started as one ends, with no timer: its timers in a tab under
+  // automation may run once a second and pace the storm at 50 a second, which spreads 10,000 over
+  // more than the engine's 2-minute window.
+  const res = chromium
+    ? await burst(ig, target, 10_000, 1_000, 50)
+    : await Promise.all([
+        flood(ig, target, 5_000, 100),
+        flood(ig, 'https://www.instagram.com/v/storm/', 5_000, 100),
+      ]).then(([a, b]) => ({ ok: a.ok + b.ok, failed: a.failed + b.failed }));
   const sendMs = Date.now() - t0;
+  // Chromium's names do not resolve (the fetch fails); Firefox's requests get a 503 (the fetch resolves).
+  const sent = chromium ? res.failed : res.ok;
   const profile = stopProfile ? await stopProfile() : null;
   const cls = chromium ? 'dns' : 'server';
   const { report, ms } = await waitFor(s, (r) => (r.platforms.instagram.evidence.byClass[cls] ?? 0) >= 1, 20_000);
-  await sleep(4_000); // the last throttled writes
+  // Counted over the engine's whole 2-minute window, as stored: the evidence shown to users counts
+  // only since the current episode began, and a check of the main site that succeeds mid-storm
+  // (Firefox) starts a new one. The last throttled write may still be on its way: poll, and read
+  // the recorder only once it has been made.
+  const countIn = (d: { session: Record<string, unknown> }) => {
+    const e = d.session[STORAGE.engine] as EngineState | undefined;
+    return e ? sumWindow(e.platforms.instagram.win, e.global.now, WINDOW_MS).n[CLASS_INDEX[cls]]! : 0;
+  };
+  const counted = countIn(await untilStored(s, (d) => countIn(d) >= 9_900).catch(() => dumpStorage(rec.page)));
   const o = await rec.read();
   const bytes1 = await storedBytes(rec.page);
   const writes = o.writes.filter((w) => w.at >= t0);
@@ -99,16 +119,8 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
     2_000,
   );
   const lateMs = Math.max(0, ...made.map((w) => w.delay));
-  // Counted over the engine's whole 2-minute window, as stored: the evidence shown to users counts
-  // only since the current episode began, and a check of the main site that succeeds mid-storm
-  // (Firefox) starts a new one. The last throttled write may still be on its way: poll.
-  const countIn = (d: { session: Record<string, unknown> }) => {
-    const e = d.session[STORAGE.engine] as EngineState | undefined;
-    return e ? sumWindow(e.platforms.instagram.win, e.global.now, WINDOW_MS).n[CLASS_INDEX[cls]]! : 0;
-  };
-  const counted = countIn(await untilStored(s, (d) => countIn(d) >= 9_900).catch(() => dumpStorage(rec.page)));
   console.log(
-    `[measure] case 4 ${s.browser}: ${res.failed}/10000 failed in ${sendMs} ms (${Math.round(res.failed / (sendMs / 1000))}/s); counted ${counted} (2-min window); ` +
+    `[measure] case 4 ${s.browser}: ${sent}/10000 ${chromium ? 'failed' : 'answered 503'} in ${sendMs} ms (${Math.round(sent / (sendMs / 1000))}/s); counted ${counted} (2-min window); ` +
       `session writes ${batches.length} over ${Math.round((Date.now() - t0) / 1000)} s (max ${maxInWindow(batches, 2_000)} in any 2 s; local max ${worstLocal}; ` +
       `as reported to a page, up to ${lateMs} ms late: max ${reported}); ` +
       `notifications ${outages(o).length}; stored bytes session ${bytes0.session} → ${bytes1.session}, local ${bytes0.local} → ${bytes1.local}; ` +
@@ -129,8 +141,7 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
         writes.map((w) => [w.at - t0, w.made === undefined ? null : w.made - t0, w.area, w.keys.join('+')]),
       ),
     );
-  // Chromium's names do not resolve (the fetch fails); Firefox's requests get a 503 (the fetch resolves).
-  expect(chromium ? res.failed : res.ok).toBe(10_000);
+  expect(sent).toBe(10_000);
   expect(counted).toBeGreaterThanOrEqual(9_900);
   expect(maxInWindow(batches, 2_000)).toBeLessThanOrEqual(1);
   expect(worstLocal).toBeLessThanOrEqual(1);
