@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
 import { BANNER_RGB, bannerTextCdp, buttonCentre, hostFacts, near, pixelAt, setViewport } from '../support/banner-page';
 import { browserSuite } from '../support/browser-suite';
-import { eventually } from '../support/eventually';
+import { eventually, throughout } from '../support/eventually';
 import { type BrowserName, type BrowserSession, BUILD_TIMINGS, type FakePlatform } from '../support/harness';
 
 const problem = (r: StatusReport) => ['down', 'degraded'].includes(r?.platforms?.instagram?.verdict?.status);
@@ -27,8 +27,11 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('appears with the right words when Instagram’s API gets 503s, and goes after recovery', async () => {
       const page = await s.openPage('https://www.instagram.com/');
-      await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
-      expect((await hostFacts(page)).count).toBe(0);
+      await throughout(
+        () => hostFacts(page),
+        (f) => f.count === 0,
+        { what: 'no banner while Instagram works', forMs: 1_500 },
+      );
 
       server.setMode('instagram.com', 'error', { status: 503 });
       const down = await s.waitForReply<StatusReport>({ type: 'get-status' }, problem, 40_000);
@@ -182,10 +185,13 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       );
       expect(closed.count).toBe(0);
       // Still failing, more reports arrive: it stays closed.
-      await new Promise((r) => setTimeout(r, 5000));
+      await throughout(
+        () => hostFacts(page),
+        (f) => f.count === 0,
+        { what: 'the closed banner stays closed while Instagram still fails', forMs: 5_000 },
+      );
       const still = await s.sendMessage<StatusReport>({ type: 'get-status' });
       expect(problem(still)).toBe(true);
-      expect((await hostFacts(page)).count).toBe(0);
       server.setMode('instagram.com', 'healthy');
     });
 

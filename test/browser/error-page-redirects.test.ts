@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSuite } from '../support/browser-suite';
 import { backOnce, isErrorPageUrl, tabUrl } from '../support/errorpage-page';
-import { eventually } from '../support/eventually';
+import { eventually, throughout } from '../support/eventually';
 import type { BrowserName, BrowserSession, FakePlatform, PageHandle } from '../support/harness';
 
 const ORIGINAL = 'https://www.facebook.com/groups/feed/index.html?ref=bookmark&sk=h';
@@ -47,14 +47,20 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
         document.body.append(f);
         for (let i = 0; i < 3; i++)
           await fetch('https://www.facebook.com/tr?id=1', { mode: 'no-cors' }).catch(() => {});
-        await new Promise((r) => setTimeout(r, 2500));
       });
-      expect((await urlOf(page)).startsWith('https://www.instagram.com/')).toBe(true);
+      await throughout(
+        () => urlOf(page),
+        (u) => u.startsWith('https://www.instagram.com/'),
+        { what: 'the tab stays on Instagram', forMs: 2_500 },
+      );
       const other = await s.openPage();
       const r = await other.goto('https://not-watched.example/path', { timeoutMs: 10_000 });
       expect(r.error).toBeTruthy();
-      await new Promise((res) => setTimeout(res, 2000));
-      expect(isErrorPage(await urlOf(other))).toBe(false);
+      await throughout(
+        () => urlOf(other),
+        (u) => !isErrorPage(u),
+        { what: "an unwatched site's failure stays the browser's own", forMs: 2_000 },
+      );
       await page.close();
       await other.close();
     });
@@ -74,9 +80,11 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       // Watch for 5 s: the tab stays, reaches the error page once, and its history does not grow.
       const lengthAt = () => page.evaluate(() => history.length).catch(() => -1);
       const historyBefore = await lengthAt();
-      await new Promise((r) => setTimeout(r, 5000));
-      expect(isErrorPage(await urlOf(page))).toBe(true);
-      expect(await lengthAt()).toBe(historyBefore);
+      await throughout(
+        async () => ({ url: await urlOf(page), length: await lengthAt() }),
+        (x) => isErrorPage(x.url) && x.length === historyBefore,
+        { what: 'the tab stays on the error page and its history does not grow', forMs: 5_000 },
+      );
       const toErrorPage = navs.filter(isErrorPage).length;
       console.log(
         `[measure] ${browser} case 24: error page ${redirectMs} ms after the failed load; ${toErrorPage} navigation(s) to it in 5 s; all: ${navs.length}`,

@@ -10,6 +10,7 @@ import { PLATFORMS } from '../../src/core/types';
 import type { StatusReport } from '../../src/shared/messages';
 import { untilStored } from '../support/browser';
 import { BROWSERS, browserSuite } from '../support/browser-suite';
+import { eventually } from '../support/eventually';
 import type { BrowserSession, FakePlatform } from '../support/harness';
 import { down, fullShot, openPopup, popupFacts } from '../support/popup-page';
 
@@ -118,8 +119,11 @@ for (const browser of BROWSERS) {
       await page.evaluate(() => {
         for (const d of document.querySelectorAll<HTMLDetailsElement>('details.fold')) d.open = true;
       });
-      await new Promise((r) => setTimeout(r, 300));
-      f = await popupFacts(page);
+      f = await eventually(
+        () => popupFacts(page),
+        (x) => x.text.includes('इतिहास'),
+        { what: 'the opened folds show the history', timeoutMs: 5_000 },
+      );
       expect(f.text).toContain('इतिहास');
       expect(f.text).toContain('सर्वर में गड़बड़ी');
       expect(f.text).not.toContain('अभी कोई गड़बड़ी दर्ज नहीं हुई');

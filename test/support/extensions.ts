@@ -58,6 +58,7 @@ async function attack() {
   } catch (e) {
     out.port.error = String(e).slice(0, 200);
   }
+  // A window for a reply or a message from Nazar to arrive: there is no event for "none came".
   await new Promise((r) => setTimeout(r, 1500));
   return out;
 }

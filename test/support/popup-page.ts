@@ -89,10 +89,11 @@ export function popupFacts(page: PageHandle): Promise<PopupFacts> {
 
 /** Opens every fold and "क्या हैक हुआ?" so the screenshot shows everything, then saves the full page. */
 export async function fullShot(s: BrowserSession, page: PageHandle, name: string, openFolds = false): Promise<string> {
-  await page.evaluate((folds: boolean) => {
+  await page.evaluate(async (folds: boolean) => {
     for (const d of document.querySelectorAll<HTMLDetailsElement>(folds ? 'details' : 'details.nz-hack')) d.open = true;
+    // Two frames: the opened folds are laid out and painted.
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
   }, openFolds);
-  await new Promise((r) => setTimeout(r, 200));
   const path = screenshotPath(s.browser, name);
   // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
   await (page.raw as any).screenshot({ path, fullPage: true });
