@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['test/browser/**/*.test.ts'],
     environment: 'node',
+    // A test with no assertion proves nothing: vitest fails it.
+    expect: { requireAssertions: true },
     fileParallelism: true,
     maxWorkers: 3,
     testTimeout: 60_000,

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // A test with no assertion proves nothing: vitest fails it.
+    expect: { requireAssertions: true },
     reporters: ['default', ['./test/support/times-reporter.ts', { tier: 'unit' }]],
   },
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['test/soak/**/*.test.ts', 'test/unit/core/trace-fuzz.test.ts'],
     environment: 'node',
+    // A test with no assertion proves nothing: vitest fails it.
+    expect: { requireAssertions: true },
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 900_000,

@@ -89,10 +89,11 @@ describe('skeleton in Chromium', () => {
     server.setMode('instagram.com', 'healthy');
     await s.restart();
     const page = await s.openPage('https://www.instagram.com/');
-    await s.waitForReply(
+    const r = await s.waitForReply(
       { type: 'get-status' },
       (r: Awaited<ReturnType<typeof status>>) => (r.platforms.instagram.evidence.total ?? 0) >= 1,
     );
+    expect(r.platforms.instagram.evidence.total).toBeGreaterThanOrEqual(1);
     await page.close();
   });
 });

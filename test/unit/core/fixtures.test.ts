@@ -27,26 +27,29 @@ describe('fixtures', () => {
       }
     });
 
-    it('passes through the expected intermediate verdicts, and never the forbidden ones', () => {
-      for (const [platform, status, cause, scope] of e.seen ?? []) {
-        expect(changes, `${platform} ${status}/${cause}/${scope}`).toContainEqual(
-          expect.objectContaining({ platform, status, cause, scope }),
-        );
-      }
-      for (const [platform, status] of e.never ?? []) {
-        const bad = changes.filter((c) => c.status === status && (platform === '*' || c.platform === platform));
-        expect(bad, `${platform} never ${status}`).toEqual([]);
-      }
-    });
+    it.runIf(e.seen?.length || e.never?.length)(
+      'passes through the expected intermediate verdicts, and never the forbidden ones',
+      () => {
+        for (const [platform, status, cause, scope] of e.seen ?? []) {
+          expect(changes, `${platform} ${status}/${cause}/${scope}`).toContainEqual(
+            expect.objectContaining({ platform, status, cause, scope }),
+          );
+        }
+        for (const [platform, status] of e.never ?? []) {
+          const bad = changes.filter((c) => c.status === status && (platform === '*' || c.platform === platform));
+          expect(bad, `${platform} never ${status}`).toEqual([]);
+        }
+      },
+    );
 
-    it('detects problems and recoveries in time', () => {
+    it.runIf(delays(s, changes).length)('detects problems and recoveries in time', () => {
       for (const d of delays(s, changes)) {
         expect(d.ms, `${d.platform} ${d.kind} after ${new Date(d.at).toISOString()}`).not.toBeNull();
         expect(d.ms!, `${d.platform} ${d.kind} delay`).toBeLessThanOrEqual(d.maxMs);
       }
     });
 
-    it('holds the verdicts it must hold, without a change in between', () => {
+    it.runIf(e.hold?.length)('holds the verdicts it must hold, without a change in between', () => {
       for (const h of e.hold ?? []) {
         const before = changes.filter((c) => c.platform === h.platform && c.timeStamp <= h.from).at(-1);
         expect(before && [before.status, before.cause, before.scope], `${h.platform} at the start`).toEqual(h.verdict);

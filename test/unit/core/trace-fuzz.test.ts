@@ -116,6 +116,7 @@ describe('fuzzing the trace input', () => {
       if (res.ok) engine.ingest(res.event);
     }
     const good = JSON.stringify(engine.toJSON());
+    let refused = 0;
     for (let i = 0; i < 2_000; i++) {
       let bad: unknown;
       const cut = Math.floor(r() * good.length);
@@ -125,13 +126,20 @@ describe('fuzzing the trace input', () => {
       } catch {
         bad = { version: 1, global: r() < 0.5 ? null : {}, platforms: good.length };
       }
-      const { engine: e } = Engine.restore(bad);
-      // Whatever was restored must work: take events, answer reports.
-      for (const p of PLATFORMS) e.report(p);
+      const { engine: e, warning } = Engine.restore(bad);
+      // A refused state says why, in words; an accepted one round-trips.
+      if (warning !== null) {
+        refused++;
+        expect(warning).toMatch(/\w/);
+      } else expect(Engine.restore(e.toJSON()).warning).toBeNull();
+      // Whatever was restored must work: take events, answer reports with a known status.
+      for (const p of PLATFORMS) expect(['up', 'degraded', 'down', 'unknown']).toContain(e.report(p).verdict.status);
       e.ingest({ event: 'connectivity', timeStamp: T0, online: true });
       e.tick(T0 + 1_000);
       e.checksDue(T0 + 1_000);
     }
+    // The corruptions are not all harmless: most must be refused.
+    expect(refused).toBeGreaterThan(1_000);
   });
 
   it('random error strings always classify into a known class', () => {

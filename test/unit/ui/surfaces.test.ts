@@ -941,11 +941,14 @@ describe('invariants, for every scenario and language', () => {
     }
   });
 
-  it.each(rows)('%s [%s]: a platform seen working is never named as failing', (name, lang) => {
+  // Only the scenarios where something fails and something works: elsewhere there is nothing to prove.
+  const someFailSomeWork = rows.filter(([name]) => {
+    const st = PLATFORMS.map((p) => SCENARIOS[name].platforms[p].verdict.status);
+    return st.some((x) => x === 'down' || x === 'degraded') && st.includes('up');
+  });
+  it.each(someFailSomeWork)('%s [%s]: a platform seen working is never named as failing', (name, lang) => {
     const report = SCENARIOS[name];
     const s = rendered(name, lang);
-    const failing = PLATFORMS.filter((p) => ['down', 'degraded'].includes(report.platforms[p].verdict.status));
-    if (!failing.length) return;
     for (const p of PLATFORMS) {
       if (report.platforms[p].verdict.status !== 'up') continue;
       const display = p === 'whatsapp' ? 'WhatsApp' : p === 'facebook' ? 'Facebook' : 'Instagram';
@@ -956,11 +959,11 @@ describe('invariants, for every scenario and language', () => {
     }
   });
 
-  it.each(rows)("%s [%s]: a fault on the user's side is never the platform's", (name, lang) => {
-    const report = SCENARIOS[name];
+  const userSide = rows.filter(([name]) =>
+    PLATFORMS.some((p) => ['you', 'network'].includes(SCENARIOS[name].platforms[p].verdict.scope)),
+  );
+  it.each(userSide)("%s [%s]: a fault on the user's side is never the platform's", (name, lang) => {
     const s = rendered(name, lang);
-    const userSide = PLATFORMS.filter((p) => ['you', 'network'].includes(report.platforms[p].verdict.scope));
-    if (!userSide.length) return;
     expect(s.badge.kind).toMatch(/^(you|network)$/);
     expect(s.notifications).toEqual([]);
     for (const row of s.rows) expect(row).not.toMatch(/\[(bad|warn)\]$|काम नहीं कर रहा|Not working/);
