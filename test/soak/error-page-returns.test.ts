@@ -5,14 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/messages';
-import { browserSuite } from '../support/browser-suite';
+import { BROWSERS, browserSuite } from '../support/browser-suite';
 import { isErrorPageUrl, tabUrl } from '../support/errorpage-page';
 import { eventually } from '../support/eventually';
-import type { BrowserName, BrowserSession, FakePlatform, PageHandle } from '../support/harness';
+import type { BrowserSession, FakePlatform, PageHandle } from '../support/harness';
 
 const FB = 'https://www.facebook.com/';
 
-for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+for (const browser of BROWSERS) {
   describe(`error page returns by itself in ${browser}`, () => {
     let server: FakePlatform;
     let s: BrowserSession;

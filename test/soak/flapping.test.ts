@@ -4,16 +4,11 @@
  * most four badge changes. The same limits on a virtual clock: test/unit/background/flapping-limits.test.ts.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import {
-  type BrowserName,
-  type BrowserSession,
-  type FakePlatform,
-  launchBrowser,
-  startFakePlatform,
-} from '../support/harness';
+import { BROWSERS } from '../support/browser-suite';
+import { type BrowserSession, type FakePlatform, launchBrowser, startFakePlatform } from '../support/harness';
 import { flapping } from '../support/signal-steps';
 
-for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+for (const browser of BROWSERS) {
   describe(`${browser}: flapping for 10 minutes`, () => {
     let server: FakePlatform;
     let s: BrowserSession;

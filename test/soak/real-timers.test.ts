@@ -9,13 +9,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REAL_TIMINGS } from '../../src/shared/timings';
 import { backs, history, is, outages, PAGE_URL, startRecorder, waitFor } from '../support/browser';
+import { BROWSERS } from '../support/browser-suite';
 import { coldWake, type RestartRun } from '../support/cold-wake';
 import { eventually, throughout } from '../support/eventually';
-import { type BrowserName, launchBrowser, startFakePlatform } from '../support/harness';
+import { launchBrowser, startFakePlatform } from '../support/harness';
 
 const IDLE_MS = 61_000;
 
-for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+for (const browser of BROWSERS) {
   describe(`${browser}: the production build's real timers`, () => {
     const run = {} as RestartRun;
     beforeAll(async () => {

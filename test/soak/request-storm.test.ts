@@ -6,16 +6,11 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { PAGE_URL, waitFor } from '../support/browser';
-import {
-  type BrowserName,
-  type BrowserSession,
-  type FakePlatform,
-  launchBrowser,
-  startFakePlatform,
-} from '../support/harness';
+import { BROWSERS } from '../support/browser-suite';
+import { type BrowserSession, type FakePlatform, launchBrowser, startFakePlatform } from '../support/harness';
 import { storm } from '../support/signal-steps';
 
-for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+for (const browser of BROWSERS) {
   describe(`${browser}: a storm of failing requests`, () => {
     let server: FakePlatform;
     let s: BrowserSession;

@@ -20,7 +20,22 @@ import {
   startFakePlatform,
 } from './harness';
 
-export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+const ALL_BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/**
+ * The browsers a browser test runs in: both, or those `NAZAR_BROWSERS` names ("chromium",
+ * "firefox" or "chromium,firefox"). The soak tier runs each browser as a project of its own, so
+ * the two browsers' long waits overlap.
+ */
+export function browsersFrom(env: string | undefined): readonly BrowserName[] {
+  if (!env?.trim()) return ALL_BROWSERS;
+  const names = env.split(',').map((n) => n.trim());
+  const unknown = names.filter((n) => !(ALL_BROWSERS as readonly string[]).includes(n));
+  if (unknown.length) throw new Error(`NAZAR_BROWSERS: unknown browser ${unknown.join(', ')} (chromium, firefox)`);
+  return names as BrowserName[];
+}
+
+export const BROWSERS: readonly BrowserName[] = browsersFrom(process.env.NAZAR_BROWSERS);
 
 export interface Suite {
   readonly s: BrowserSession;

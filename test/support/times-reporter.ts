@@ -29,7 +29,8 @@ export default class TimesReporter implements Reporter {
       const d = m.diagnostic();
       const cases = [...m.children.allTests()];
       return {
-        file: relative(REPO_ROOT, m.moduleId),
+        // A file run by several projects (the soak tier's one per browser) is named with its project.
+        file: relative(REPO_ROOT, m.moduleId) + (m.project.name ? ` [${m.project.name}]` : ''),
         ms: Math.round(d.prepareDuration + d.collectDuration + d.setupDuration + d.duration),
         tests: cases.length,
         failed: cases.filter((c) => c.result().state === 'failed').length,
