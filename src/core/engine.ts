@@ -28,7 +28,7 @@ import {
   addToWindow,
   CLASS_INDEX,
   clearFailures,
-  dominantFailure,
+  dominantClass,
   IGNORE,
   newWindow,
   OK,
@@ -468,7 +468,7 @@ export class Engine implements DetectionEngine {
     const dom = this.recentFailClass;
     for (let i = 0; i < PLATFORMS.length; i++) {
       const f = this.s.platforms[PLATFORMS[i]!].fail;
-      dom[i] = f.n > 0 && now - f.last <= RULES.recentMs ? dominantFailure(f.cls).cls : -1;
+      dom[i] = f.n > 0 && now - f.last <= RULES.recentMs ? dominantClass(f.cls) : -1;
     }
     for (const cause of SHAREABLE) {
       const cls = CLASS_OF_CAUSE[cause]!;
