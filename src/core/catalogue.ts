@@ -4,7 +4,7 @@
  * "evilwhatsapp.net" does not).
  */
 
-import { hostOf, normaliseHost, otherPort, schemeOf } from './host';
+import { detach, hostOf, normaliseHost, otherPort, schemeOf } from './host';
 import type { PlatformId } from './types';
 
 /** A host's owner: a platform, Meta's shared CDN (attributed by who loaded it), or Meta's SDK host. */
@@ -127,6 +127,28 @@ export function shownHost(rawHost: string): string {
   if (KNOWN_HOSTS.has(host)) return host;
   for (const [domain, dotted] of DOMAINS) if (host.endsWith(dotted) || host === domain) return domain;
   return '';
+}
+
+/**
+ * The name the engine records for a failing request: shownHost of the URL's host (or of a bare
+ * hostname), as a copy of its own. Runs on every failure, for a few dozen distinct origins: each is
+ * worked out once.
+ */
+const shownHostCache = new Map<string, string>();
+
+export function shownHostOfUrl(urlOrHost: string): string {
+  const cacheable = urlOrHost.length < 80;
+  if (cacheable) {
+    const hit = shownHostCache.get(urlOrHost);
+    if (hit !== undefined) return hit;
+  }
+  // A copy: the name is kept in the engine's state, and must not keep a long URL alive with it.
+  const name = detach(shownHost(urlOrHost.includes('://') ? hostOf(urlOrHost) : urlOrHost));
+  if (cacheable) {
+    if (shownHostCache.size >= 1024) shownHostCache.clear();
+    shownHostCache.set(urlOrHost, name);
+  }
+  return name;
 }
 
 /** Host names read back from storage or a message, as `shownHost` gives them: no others, no repeats. */

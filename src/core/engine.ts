@@ -3,12 +3,12 @@
  * Pure and deterministic: no browser API, no clock; time comes only from events and tick(now).
  */
 import type { DetectionEngine, RequestDetails, TraceEvent } from './api';
-import { platformOfHost, shownHost } from './catalogue';
+import { platformOfHost, shownHostOfUrl } from './catalogue';
 import { nextCheckAt, planChecks } from './checks';
 import { classifyError, classifyStatus } from './classify';
 import { RecentIds } from './dedup';
 import { buildEvidence } from './evidence';
-import { detach, hostOf } from './host';
+import { hostOf } from './host';
 import { isMetaAddress } from './meta-addresses';
 import { attributeRequest } from './provenance';
 import { type Candidate, CLASS_OF_CAUSE, controlPending, decide, failing, RULES, SHAREABLE } from './rules';
@@ -28,7 +28,7 @@ import {
   addToWindow,
   CLASS_INDEX,
   clearFailures,
-  dominantFailure,
+  dominantClass,
   IGNORE,
   newWindow,
   OK,
@@ -64,6 +64,8 @@ const TYPE_WEIGHT: Record<string, [number, boolean]> = {
   csp_report: [0.25, false],
   speculative: [0.25, false],
 };
+/** TYPE_WEIGHT as a Map: one lookup per request, and no inherited keys to guard against. */
+const WEIGHT_OF_TYPE: ReadonlyMap<string, [number, boolean]> = new Map(Object.entries(TYPE_WEIGHT));
 const CHECK_WEIGHT = 4;
 /**
  * A successful probe of the platform made while it was failing holds the verdict at `degraded`
@@ -195,9 +197,9 @@ export class Engine implements DetectionEngine {
       else this.calm = true;
       return;
     }
-    const [w, strong] = Object.hasOwn(TYPE_WEIGHT, d.type) ? TYPE_WEIGHT[d.type]! : DEFAULT_WEIGHT;
+    const weight = WEIGHT_OF_TYPE.get(d.type) ?? DEFAULT_WEIGHT;
     const p = this.s.platforms[who.platform];
-    this.record(p, CLASS_INDEX[cls], w * who.weightFactor, strong, false, d.url, now);
+    this.record(p, CLASS_INDEX[cls], weight[0] * who.weightFactor, weight[1], false, d.url, now);
     // Failures seen on the platform's own open page: what may notify when the checks are off.
     if (cls !== 'ok' && who.source === 'page') p.pageFailureAt = now;
     if (cls === 'ok') {
@@ -288,9 +290,8 @@ export class Engine implements DetectionEngine {
 
   private noteHost(p: PlatformState, url: string, now: number): void {
     // Only known names, or else the catalogue domain: never a label a page chose.
-    const host = shownHost(url.includes('://') ? hostOf(url) : url);
-    if (!host) return;
-    const h = detach(host);
+    const h = shownHostOfUrl(url);
+    if (!h) return;
     const row = p.hosts.find((r) => r[0] === h);
     if (row) {
       row[1]++;
@@ -467,7 +468,7 @@ export class Engine implements DetectionEngine {
     const dom = this.recentFailClass;
     for (let i = 0; i < PLATFORMS.length; i++) {
       const f = this.s.platforms[PLATFORMS[i]!].fail;
-      dom[i] = f.n > 0 && now - f.last <= RULES.recentMs ? dominantFailure(f.cls).cls : -1;
+      dom[i] = f.n > 0 && now - f.last <= RULES.recentMs ? dominantClass(f.cls) : -1;
     }
     for (const cause of SHAREABLE) {
       const cls = CLASS_OF_CAUSE[cause]!;

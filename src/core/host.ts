@@ -64,11 +64,10 @@ export function otherPort(url: string): string {
   const scheme = url.indexOf('://');
   if (scheme <= 0 || scheme > 20) return '';
   let start = scheme + 3;
-  // The common case, cheaply: no ':' before the path starts.
-  const firstColon = url.indexOf(':', start);
-  if (firstColon < 0) return '';
+  // The common case, cheaply: no ':' between the scheme and the path. Searched backwards from the
+  // path's first '/', so a long path or query is never read.
   const firstSlash = url.indexOf('/', start);
-  if (firstSlash >= 0 && firstSlash < firstColon) return '';
+  if (url.lastIndexOf(':', firstSlash < 0 ? url.length : firstSlash) < start) return '';
   let end = url.length;
   for (let i = start; i < url.length; i++) {
     const c = url.charCodeAt(i);

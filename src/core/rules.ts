@@ -7,6 +7,7 @@ import type { GlobalState, PlatformState } from './state';
 import type { Cause, CheckResult, Scope, Status } from './types';
 import {
   CLASS_INDEX,
+  dominantClass,
   dominantFailure,
   newSums,
   newWindow,
@@ -187,7 +188,7 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
   const offlineByControl = controlSaysOffline(g);
   // The neutral check fails too: the user's connection, unless this platform shows TLS trouble
   // (a captive portal or interception is the network's doing, and says so more precisely).
-  if (offlineByControl && dominantFailure(p.fail.cls).cls !== C.tls) {
+  if (offlineByControl && dominantClass(p.fail.cls) !== C.tls) {
     return { status: 'down', cause: 'offline', scope: 'you', unstable: p.unstable };
   }
   // Fast path: healthy and nothing failing since the last success.
@@ -206,8 +207,8 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
   if (p.status === 'down' && f.n > 0 && run.cls >= 0)
     return failing(p, g, run.cls === UNKNOWN ? -1 : run.cls, 'down', unstable);
   const recent = sumWindow(p.win, now, RULES.recentMs, p.cleanSince, scratch);
-  const recentDom = dominantFailure(recent.w);
-  const failCls = f.n > 0 && run.cls >= 0 ? run.cls : recentDom.cls;
+  const recentDom = dominantClass(recent.w);
+  const failCls = f.n > 0 && run.cls >= 0 ? run.cls : recentDom;
   const uniform = f.n > 0 && run.cls !== UNKNOWN && run.share >= RULES.uniformShare;
   const before = Math.max(0, recent.failN - f.n);
   const mixed = before >= 2 && recent.okN >= 2;

@@ -88,21 +88,26 @@ export function sumWindow(
   const nowId = Math.floor(now / bucketMs);
   const firstId = Math.max(nowId - Math.ceil(spanMs / bucketMs) + 1, Math.floor(notBefore / bucketMs));
   const { n, w } = out;
-  n.fill(0);
-  w.fill(0);
+  // Plain loops over the eight classes, not fill(): this runs on every failure, for each platform.
+  for (let c = 0; c < NCLASS; c++) {
+    n[c] = 0;
+    w[c] = 0;
+  }
   // Only the slots that can hold the span's buckets (6 of 24 for the 30 s the rules look at),
   // going back from now's slot. Beyond 2^53 (fuzzed timestamps) ids are not exact: scan them all.
   const exact = Number.isSafeInteger(nowId) && Number.isSafeInteger(firstId);
   const steps = exact ? Math.min(buckets, nowId - firstId + 1) : buckets;
   const nowSlot = ((nowId % buckets) + buckets) % buckets;
+  const winN = win.n;
+  const winW = win.w;
   for (let k = 0; k < steps; k++) {
     const slot = (nowSlot - k + buckets) % buckets;
     const id = win.ids[slot]!;
     if (id < firstId || id > nowId) continue;
     const base = slot * NCLASS;
     for (let c = 0; c < NCLASS; c++) {
-      n[c]! += win.n[base + c]!;
-      w[c]! += win.w[base + c]!;
+      n[c]! += winN[base + c]!;
+      w[c]! += winW[base + c]!;
     }
   }
   let failN = 0;
@@ -126,6 +131,21 @@ export function clearFailures(win: BucketWindow): void {
     win.n[i] = 0;
     win.w[i] = 0;
   }
+}
+
+/** dominantFailure(w).cls without making an object: for the many callers that need only the class. */
+export function dominantClass(w: readonly number[]): number {
+  let best = -1;
+  let bestW = 0;
+  for (let c = 0; c < NCLASS; c++) {
+    if (c === OK || c === IGNORE) continue;
+    const v = w[c]!;
+    if (v > bestW) {
+      best = c;
+      bestW = v;
+    }
+  }
+  return best;
 }
 
 /** The failure class with the most weight (ties: the first in ERROR_CLASSES order), or -1. */
