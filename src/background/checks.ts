@@ -5,7 +5,7 @@
  */
 import type { TraceEvent } from '../core/api';
 import type { CheckRequest, PlatformId } from '../core/types';
-import type { Settings } from '../shared/settings';
+import type { Settings } from '../shared/protocol/settings';
 import { CheckFetchError } from './own-errors';
 
 export const PROBE_URLS: Record<PlatformId, string> = {

@@ -6,7 +6,7 @@
  * can live in storage.session and survive a worker restart without notifying twice.
  */
 import { CAUSES, type PlatformId, type PlatformReport, SCOPES } from '../core/types';
-import type { Episode } from '../shared/history';
+import type { Episode } from '../shared/protocol/episode';
 import { TIMINGS } from '../shared/timings';
 
 export const GRACE_MS = TIMINGS.backGraceMs;

@@ -4,14 +4,14 @@
  * still marked as ongoing in history is closed, so no stale outage is shown as current.
  */
 import type { DetectionEngine } from '../core/api';
-import type { Episode } from '../shared/history';
-import { normalizeSettings, type Settings } from '../shared/settings';
-import { STORAGE } from '../shared/storage-keys';
+import type { Episode } from '../shared/protocol/episode';
+import type { Settings } from '../shared/protocol/settings';
+import { keysIn, STORAGE, STORED } from '../shared/protocol/storage';
 import type { WorkerDeps } from './deps';
 import { type EpisodeState, emptyEpisodeState, normalizeEpisodeState } from './episodes';
 import { closeStaleEpisodes, normalizeHistory } from './history';
 
-export const SESSION_KEYS: string[] = [STORAGE.engine, STORAGE.report, STORAGE.episodes];
+export const SESSION_KEYS: string[] = keysIn('session');
 
 export interface RestoredState {
   engine: DetectionEngine;
@@ -45,7 +45,7 @@ export function restoreEngine(factory: WorkerDeps['factory'], raw: unknown): Det
 export async function restoreState(deps: WorkerDeps): Promise<RestoredState> {
   const [session, local] = await Promise.all([
     safeGet(deps.storage.session, SESSION_KEYS),
-    safeGet(deps.storage.local, [STORAGE.settings, STORAGE.history]),
+    safeGet(deps.storage.local, keysIn('local')),
   ]);
   const now = deps.now();
   const engine = restoreEngine(deps.factory, session[STORAGE.engine]);
@@ -57,5 +57,5 @@ export async function restoreState(deps: WorkerDeps): Promise<RestoredState> {
   if (STORAGE.settings in local && typeof local[STORAGE.settings] !== 'object') {
     console.warn('nazar: stored settings unreadable; using defaults');
   }
-  return { engine, settings: normalizeSettings(local[STORAGE.settings]), history, episodes, historyChanged };
+  return { engine, settings: STORED.settings.decode(local[STORAGE.settings]), history, episodes, historyChanged };
 }

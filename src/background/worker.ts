@@ -6,10 +6,10 @@
 import type { DetectionEngine, TraceEvent } from '../core/api';
 import { shownHost } from '../core/catalogue';
 import { type ErrorClass, PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
-import type { Episode } from '../shared/history';
-import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/messages';
-import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
-import { STORAGE } from '../shared/storage-keys';
+import type { Episode } from '../shared/protocol/episode';
+import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/protocol/messages';
+import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/protocol/settings';
+import { STORAGE } from '../shared/protocol/storage';
 import { badgeLook, createBadgeWriter } from './badge';
 import { createCheckRunner } from './check-runner';
 import { allChecks, selectChecks } from './checks';
@@ -356,14 +356,18 @@ export function createWorker(deps: WorkerDeps) {
     retryNavigation(tabId: number | undefined, token: string, purpose: NavigationPurpose): string | null {
       return tabId === undefined ? null : nav.allowRetry(tabId, token, purpose);
     },
-    /** A live port; a content script's (`platform` given) gets only that platform's verdict. */
+    /** A live port; a content script's (`platform` given) gets only that platform's verdict and the language. */
     async connect(port: Parameters<typeof live.add>[0], platform?: PlatformId): Promise<void> {
       const view = platform ? (u: LiveUpdate) => pageUpdate(u, platform) : undefined;
       live.add(port, view);
       await ready;
+      // The current status and settings at once: the page asks for neither.
+      const updates: LiveUpdate[] = [
+        { type: 'status', report: buildReport() },
+        { type: 'settings', settings },
+      ];
       try {
-        const update: LiveUpdate = { type: 'status', report: buildReport() };
-        port.postMessage(view ? view(update) : update);
+        for (const update of updates) port.postMessage(view ? view(update) : update);
       } catch {
         // Disconnected already.
       }

@@ -11,7 +11,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_URL, DNS_NAMES, DOH_URL, PROBE_URLS } from '../../src/background/checks';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { browserSuite } from '../support/browser-suite';
 import { eventually, throughout } from '../support/eventually';
 import {

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { EngineState } from '../../src/core/state';
 import { CLASS_INDEX, sumWindow, WINDOW_MS } from '../../src/core/window';
-import { STORAGE } from '../../src/shared/storage-keys';
+import { STORAGE } from '../../src/shared/protocol/storage';
 import { firefoxOffline } from './background-state';
 import {
   ALL,

@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HISTORY_MAX_AGE_MS } from '../../../src/background/history';
-import type { Episode } from '../../../src/shared/history';
-import { STORAGE } from '../../../src/shared/storage-keys';
+import type { Episode } from '../../../src/shared/protocol/episode';
+import { STORAGE } from '../../../src/shared/protocol/storage';
 import { badgeChanges, kindOf, memoryArea, play, startSim, useVirtualTime } from '../../support/sim';
 import { failing, OK, status, traffic } from '../../support/traffic';
 

@@ -4,7 +4,7 @@ import { toTraceEvent } from '../../../src/background/trace-events';
 import { createWorker, roundSaysOffline, TICK_ALARM } from '../../../src/background/worker';
 import { classifyError, Engine } from '../../../src/core';
 import type { TraceEvent } from '../../../src/core/api';
-import { STORAGE } from '../../../src/shared/storage-keys';
+import { STORAGE } from '../../../src/shared/protocol/storage';
 import { FakeEngine } from './fake-engine';
 import { failedDns, failure, fakeDeps, memoryArea, success } from './fakes';
 
