@@ -3,18 +3,25 @@
  * only. Pure functions over the list; the worker reads and writes it through its write chain.
  */
 import { shownHosts } from '../core/catalogue';
+import { ERROR_CLASSES, type ErrorClass } from '../core/types';
 import { decodeEpisode, type Episode, HISTORY_MAX } from '../shared/protocol/episode';
 
 export { HISTORY_MAX };
 export const HISTORY_MAX_AGE_MS = 90 * 24 * 3600_000;
 
 /**
- * The protocol's reading of an episode, and only known host names or their catalogue domain: an
- * older version may have stored a label a page chose.
+ * The protocol's reading of an episode, with its per-class counts (kept here only: no page shows
+ * them), and only known host names or their catalogue domain: an older version may have stored a
+ * label a page chose.
  */
 function cleanEpisode(x: unknown): Episode | null {
   const e = decodeEpisode(x);
-  return e && { ...e, peak: { ...e.peak, hosts: shownHosts(e.peak.hosts) } };
+  if (!e) return null;
+  const byClass: Episode['peak']['byClass'] = {};
+  const raw = (x as Episode).peak?.byClass;
+  for (const [k, n] of Object.entries(typeof raw === 'object' && raw !== null ? raw : {}))
+    if ((ERROR_CLASSES as readonly string[]).includes(k) && typeof n === 'number') byClass[k as ErrorClass] = n;
+  return { ...e, peak: { ...e.peak, byClass, hosts: shownHosts(e.peak.hosts) } };
 }
 
 /** Whatever storage holds → a valid, capped, newest-first list. */

@@ -24,7 +24,8 @@
  * default is no platform's service: left to the browser.
  */
 import type { ErrorClass, PlatformId, Status } from '../core/types';
-import { ERROR_PAGE_PARAM, type NavigationPurpose, REDIRECTED_CLASSES } from '../shared/protocol/messages';
+import { ERROR_PAGE_PARAM, REDIRECTED_CLASSES } from '../shared/protocol/error-page';
+import type { NavigationPurpose } from '../shared/protocol/messages';
 
 /** The fields of `webRequest.onErrorOccurred` details this handler reads. */
 export interface MainFrameErrorDetails {

@@ -6,10 +6,16 @@
 import type { DetectionEngine } from '../core/api';
 import type { Episode } from '../shared/protocol/episode';
 import type { Settings } from '../shared/protocol/settings';
-import { keysIn, STORAGE, STORED } from '../shared/protocol/storage';
+import { STORED, type StorageAreaName } from '../shared/protocol/storage';
 import type { WorkerDeps } from './deps';
 import { type EpisodeState, emptyEpisodeState, normalizeEpisodeState } from './episodes';
 import { closeStaleEpisodes, normalizeHistory } from './history';
+
+/** The keys an area holds, by the storage table. */
+const keysIn = (area: StorageAreaName): string[] =>
+  Object.values(STORED)
+    .filter((item) => item.area === area)
+    .map((item) => item.key);
 
 export const SESSION_KEYS: string[] = keysIn('session');
 
@@ -48,14 +54,16 @@ export async function restoreState(deps: WorkerDeps): Promise<RestoredState> {
     safeGet(deps.storage.local, keysIn('local')),
   ]);
   const now = deps.now();
-  const engine = restoreEngine(deps.factory, session[STORAGE.engine]);
-  const episodes = STORAGE.episodes in session ? normalizeEpisodeState(session[STORAGE.episodes]) : emptyEpisodeState();
-  const loaded = normalizeHistory(local[STORAGE.history], now);
+  const engine = restoreEngine(deps.factory, session[STORED.engine.key]);
+  const episodes =
+    STORED.episodes.key in session ? normalizeEpisodeState(session[STORED.episodes.key]) : emptyEpisodeState();
+  const loaded = normalizeHistory(local[STORED.history.key], now);
   const history = closeStaleEpisodes(loaded, episodes.current?.id ?? null, now);
   const historyChanged =
-    JSON.stringify(history) !== JSON.stringify(local[STORAGE.history] ?? []) && local[STORAGE.history] !== undefined;
-  if (STORAGE.settings in local && typeof local[STORAGE.settings] !== 'object') {
+    JSON.stringify(history) !== JSON.stringify(local[STORED.history.key] ?? []) &&
+    local[STORED.history.key] !== undefined;
+  if (STORED.settings.key in local && typeof local[STORED.settings.key] !== 'object') {
     console.warn('nazar: stored settings unreadable; using defaults');
   }
-  return { engine, settings: STORED.settings.decode(local[STORAGE.settings]), history, episodes, historyChanged };
+  return { engine, settings: STORED.settings.decode(local[STORED.settings.key]), history, episodes, historyChanged };
 }

@@ -9,7 +9,7 @@ import { type ErrorClass, PLATFORMS, type PlatformId, type PlatformReport } from
 import type { Episode } from '../shared/protocol/episode';
 import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/protocol/messages';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/protocol/settings';
-import { STORAGE } from '../shared/protocol/storage';
+import { STORED } from '../shared/protocol/storage';
 import { badgeLook, createBadgeWriter } from './badge';
 import { createCheckRunner } from './check-runner';
 import { allChecks, selectChecks } from './checks';
@@ -139,7 +139,7 @@ export function createWorker(deps: WorkerDeps) {
     settings = s.settings;
     history = s.history;
     episodes = s.episodes;
-    if (s.historyChanged) chain.mark(STORAGE.history, () => history);
+    if (s.historyChanged) chain.mark(STORED.history.key, () => history);
     if (dropped) console.warn(`nazar: ${dropped} early events dropped (queue full)`);
     for (const ev of queue.splice(0)) feed(ev);
     void refreshPermissions();
@@ -169,7 +169,7 @@ export function createWorker(deps: WorkerDeps) {
       console.warn('nazar: engine rejected an event', e);
       return false;
     }
-    chain.mark(STORAGE.engine, () => engine!.toJSON());
+    chain.mark(STORED.engine.key, () => engine!.toJSON());
     return changed;
   }
 
@@ -178,19 +178,19 @@ export function createWorker(deps: WorkerDeps) {
     if (!engine) return;
     if (!verdictsChanged) {
       // Evidence only: the stored report and open pages catch up lazily (cheap in a storm).
-      chain.mark(STORAGE.report, buildReport);
+      chain.mark(STORED.report.key, buildReport);
       scheduleLive();
       return;
     }
     const report = buildReport();
     // Stored as it is when written (fresher evidence, and its generatedAt is the write's time).
-    chain.mark(STORAGE.report, buildReport);
+    chain.mark(STORED.report.key, buildReport);
     void writeBadge(badgeLook(report, tr()));
     live.push({ type: 'status', report });
     const step = stepEpisodes(episodes, report.platforms, report.generatedAt, { probeOff: !settings.checks.platform });
     if (step.state !== episodes) {
       episodes = step.state;
-      chain.mark(STORAGE.episodes, () => episodes);
+      chain.mark(STORED.episodes.key, () => episodes);
     }
     const notices = step.actions.filter((a) => a.kind !== 'save');
     for (const a of step.actions) if (a.kind === 'save') void act(a);
@@ -211,7 +211,7 @@ export function createWorker(deps: WorkerDeps) {
   async function act(a: ReturnType<typeof stepEpisodes>['actions'][number]): Promise<void> {
     if (a.kind === 'save') {
       history = upsertEpisode(history, a.episode, deps.now());
-      chain.mark(STORAGE.history, () => history);
+      chain.mark(STORED.history.key, () => history);
       return;
     }
     if (!settings.notifications) return;
@@ -223,7 +223,7 @@ export function createWorker(deps: WorkerDeps) {
     const id = notificationId(a.kind === 'notify-outage' ? 'outage' : 'back', a.episode);
     if (await sendNotification(deps.notifications, id, text, deps.getURL('icons/icon-128.png'))) {
       episodes = withSent(episodes, id);
-      chain.mark(STORAGE.episodes, () => episodes);
+      chain.mark(STORED.episodes.key, () => episodes);
     }
   }
 
@@ -251,7 +251,7 @@ export function createWorker(deps: WorkerDeps) {
     } catch (e) {
       console.warn('nazar: engine tick failed', e);
     }
-    chain.mark(STORAGE.engine, () => engine!.toJSON());
+    chain.mark(STORED.engine.key, () => engine!.toJSON());
     // Episodes also need the clock (their grace period), even without a verdict change.
     afterChange(true);
     void maybeCheck();
@@ -328,7 +328,7 @@ export function createWorker(deps: WorkerDeps) {
     async clearHistory(): Promise<void> {
       await ready;
       history = [];
-      chain.mark(STORAGE.history, () => history);
+      chain.mark(STORED.history.key, () => history);
       await chain.flush();
     },
     async getSettings(): Promise<Settings> {
@@ -338,7 +338,7 @@ export function createWorker(deps: WorkerDeps) {
     async setSettings(patch: SettingsPatch): Promise<Settings> {
       await ready;
       settings = applySettingsPatch(settings, patch);
-      chain.mark(STORAGE.settings, () => settings);
+      chain.mark(STORED.settings.key, () => settings);
       await chain.flush();
       live.push({ type: 'settings', settings });
       afterChange(true);

@@ -4,7 +4,8 @@
  * error page and the popup always give the same answer.
  */
 import type { PlatformId, Status } from '../core/types';
-import { REDIRECTED_CLASSES, type StatusReport } from '../shared/protocol/messages';
+import { REDIRECTED_CLASSES } from '../shared/protocol/error-page';
+import type { StatusReport } from '../shared/protocol/messages';
 import { type Explanation, explainPlatform } from '../ui/explain';
 import { type Msg, msg } from '../ui/msg';
 import type { ErrorPageParams } from './params';

@@ -7,7 +7,7 @@
 
 import { platformOfHost, shownHost } from '../core/catalogue';
 import { ERROR_CLASSES, type ErrorClass, type PlatformId } from '../core/types';
-import { ERROR_PAGE_PARAM as PARAM } from '../shared/protocol/messages';
+import { ERROR_PAGE_PARAM as PARAM } from '../shared/protocol/error-page';
 import { isPlatformId } from '../shared/protocol/values';
 
 export interface ErrorPageParams {

@@ -97,33 +97,27 @@ export function connectLive<R extends Dated>(runtime: RuntimeLike, h: LiveHandle
     }
   };
 
-  function gone() {
-    if (stopped) return;
-    stop();
-    h.onGone?.();
-  }
-
-  function connect() {
-    timer = undefined;
-    if (stopped) return;
-    if (!alive()) return gone();
+  /** Opens the port; once the extension context is gone (no runtime.id, or connect throws), stops for good. */
+  function connect(): void {
     try {
+      if (stopped) return;
+      if (!alive()) throw 0;
       port = runtime.connect({ name: LIVE_PORT });
     } catch {
-      return gone();
+      stop();
+      return h.onGone?.();
     }
     port.onMessage.addListener((msg) => {
       backoff = FIRST_BACKOFF_MS;
-      if (stopped) return;
-      const u = decodeLiveUpdate(msg, h.decode);
+      const u = stopped ? null : decodeLiveUpdate(msg, h.decode);
       if (u && 'report' in u) keep(u.report);
       else if (u) h.onSettings(u.settings);
     });
     port.onDisconnect.addListener(() => {
       port = null;
       if (stopped) return;
-      if (!alive()) return gone();
       // The background was stopped or restarted: reconnect later; it pushes the current state again.
+      if (!alive()) return connect();
       timer = setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     });
@@ -131,7 +125,7 @@ export function connectLive<R extends Dated>(runtime: RuntimeLike, h: LiveHandle
 
   function stop() {
     stopped = true;
-    if (timer) clearTimeout(timer);
+    clearTimeout(timer);
     try {
       port?.disconnect();
     } catch {

@@ -51,9 +51,6 @@ export function decodeEpisode(x: unknown): Episode | null {
   if (!platforms.length || start === null) return null;
   const end = time(o.end);
   const peak = obj(o.peak);
-  const byClass: Episode['peak']['byClass'] = {};
-  for (const [k, n] of Object.entries(obj(peak.byClass)))
-    if ((ERROR_CLASSES as readonly string[]).includes(k) && typeof n === 'number') byClass[k as ErrorClass] = count(n);
   return {
     id: typeof o.id === 'string' ? o.id : `${start}`,
     platforms,
@@ -65,7 +62,8 @@ export function decodeEpisode(x: unknown): Episode | null {
     peak: {
       failed: count(peak.failed),
       total: count(peak.total),
-      byClass,
+      // Per-class counts are not shown: only the background keeps them (background/history.ts).
+      byClass: {},
       hosts: Array.isArray(peak.hosts) ? peak.hosts.filter(isHostname).slice(0, HOSTS_MAX) : [],
     },
   };

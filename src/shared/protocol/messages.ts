@@ -6,7 +6,7 @@
  * and the content script read what they receive with the decoders beside this file (report.ts,
  * settings.ts, episode.ts) and talk to the background only through client.ts.
  */
-import type { ErrorClass, PlatformId, PlatformReport } from '../../core/types';
+import type { PlatformId, PlatformReport } from '../../core/types';
 import type { Episode } from './episode';
 import type { Settings, SettingsPatch } from './settings';
 
@@ -85,12 +85,3 @@ export type LiveUpdate = { type: 'status'; report: StatusReport } | { type: 'set
 export type PageUpdate = { type: 'status'; report: PageStatus } | { type: 'settings'; settings: PageSettings };
 
 export const LIVE_PORT = 'nazar-live';
-
-/**
- * The error page's query parameters (the background writes them, the page reads them): a token,
- * the platform, the error class and a host name Nazar may show. Never the failed URL.
- */
-export const ERROR_PAGE_PARAM = { token: 't', host: 'host', platform: 'platform', error: 'error' } as const;
-
-/** The error classes whose failed top-level load goes to the error page (each has its own lead line there). */
-export const REDIRECTED_CLASSES = ['dns', 'unreachable', 'tls', 'offline'] as const satisfies readonly ErrorClass[];

@@ -21,28 +21,23 @@ export interface StoredItem<T> {
  */
 const own = (raw: unknown): unknown => raw;
 
+const item = <K extends string, T>(key: K, area: StorageAreaName, decode: (raw: unknown) => T) => ({
+  key,
+  area,
+  decode,
+});
+
 export const STORED = {
   /** The engine's serialised state (versioned). */
-  engine: { key: 'nazar:engine', area: 'session', decode: own },
+  engine: item('nazar:engine', 'session', own),
   /** The latest StatusReport, so a popup opened while the background sleeps renders at once. */
-  report: { key: 'nazar:report', area: 'session', decode: own },
+  report: item('nazar:report', 'session', own),
   /** Notification/episode bookkeeping that must survive a background restart. */
-  episodes: { key: 'nazar:episodes', area: 'session', decode: own },
+  episodes: item('nazar:episodes', 'session', own),
   /** The user's Settings. */
-  settings: { key: 'nazar:settings', area: 'local', decode: decodeSettings },
+  settings: item('nazar:settings', 'local', decodeSettings),
   /** Episode[] (capped). */
-  history: { key: 'nazar:history', area: 'local', decode: decodeHistory },
-} as const satisfies Record<string, StoredItem<unknown>>;
+  history: item('nazar:history', 'local', decodeHistory),
+} satisfies Record<string, StoredItem<unknown>>;
 
 export type StoredName = keyof typeof STORED;
-
-/** Each item's storage key, by name. */
-export const STORAGE = Object.fromEntries(Object.entries(STORED).map(([name, item]) => [name, item.key])) as {
-  readonly [N in StoredName]: (typeof STORED)[N]['key'];
-};
-
-/** The keys an area holds. */
-export const keysIn = (area: StorageAreaName): string[] =>
-  Object.values(STORED)
-    .filter((item) => item.area === area)
-    .map((item) => item.key);
