@@ -5,7 +5,8 @@
  */
 import type { DetectionEngine, TraceEvent } from '../core/api';
 import { shownHost } from '../core/catalogue';
-import { type ErrorClass, PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import { checkRoundEvents } from '../core/checks';
+import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
 import type { Episode } from '../shared/protocol/episode';
 import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/protocol/messages';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/protocol/settings';
@@ -34,21 +35,6 @@ const LIVE_EVIDENCE_MS = 1_000;
 export const WRITE_INTERVAL_MS = 2_250;
 /** Events queued before the restore finishes; beyond this the oldest are dropped (bounded memory). */
 export const QUEUE_MAX = 20_000;
-
-const isControl = (e: TraceEvent) => e.event === 'probe' && e.target === 'control';
-const OFFLINE_CLASSES: ReadonlySet<ErrorClass> = new Set(['offline', 'dns', 'unreachable']);
-
-/**
- * One round of checks says the user's connection is down only when the neutral check failed the
- * way a dead connection fails (the browser's own error: offline, DNS, unreachable) and nothing else
- * in the round got an answer (no DoH reply, no HTTP status). A CORS or type error is not "offline".
- */
-export function roundSaysOffline(events: readonly TraceEvent[], classify: (error: string) => ErrorClass): boolean {
-  const control = events.find(isControl);
-  if (control?.event !== 'probe' || control.ok || control.statusCode !== undefined) return false;
-  if (control.error === undefined || !OFFLINE_CLASSES.has(classify(control.error))) return false;
-  return !events.some((e) => e.event === 'dns' || (e.event === 'probe' && (e.ok || e.statusCode !== undefined)));
-}
 
 export function createWorker(deps: WorkerDeps) {
   let engine: DetectionEngine | null = null;
@@ -98,18 +84,8 @@ export function createWorker(deps: WorkerDeps) {
     fetch: deps.fetch,
     now: deps.now,
     onResults(events) {
-      // A platform probe that failed while the connection itself was down says nothing about the
-      // platform (a VPN switch, a dead uplink): the neutral result goes in, that failure does not.
-      const offline = roundSaysOffline(events, deps.core.classify);
-      // One round answers at one moment: its events carry the round's time, the neutral check
-      // last, so the engine sees whatever else answered (the DoH lookup) as answering with it.
-      const at = deps.now();
-      const round = events.map((ev) => ('timeStamp' in ev ? { ...ev, timeStamp: at } : ev));
-      round.sort((a, b) => Number(isControl(a)) - Number(isControl(b)));
-      for (const ev of round) {
-        if (offline && ev.event === 'probe' && ev.target !== 'control' && !ev.ok) continue;
-        feed(ev);
-      }
+      // The engine's rule for a round (core/checks.ts): one moment, a failed probe while offline left out.
+      for (const ev of checkRoundEvents(events, deps.now())) feed(ev);
       lastCheckAt = deps.now();
       // Even without a verdict change: a failed check may be what an outage notification waited for.
       afterChange(true);

@@ -105,7 +105,8 @@ export function connectLive<R extends Dated>(runtime: RuntimeLike, h: LiveHandle
       port = runtime.connect({ name: LIVE_PORT });
     } catch {
       stop();
-      return h.onGone?.();
+      h.onGone?.();
+      return;
     }
     port.onMessage.addListener((msg) => {
       backoff = FIRST_BACKOFF_MS;

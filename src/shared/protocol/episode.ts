@@ -2,16 +2,7 @@
  * One outage episode, as kept in storage.local (history) and sent to the popup. Hostnames, classes,
  * counts and times only. `decodeEpisode` is the one reading of an episode, for storage and messages.
  */
-import {
-  CAUSES,
-  type Cause,
-  ERROR_CLASSES,
-  type ErrorClass,
-  PLATFORMS,
-  type PlatformId,
-  SCOPES,
-  type Scope,
-} from '../../core/types';
+import { CAUSES, type Cause, type ErrorClass, PLATFORMS, type PlatformId, SCOPES, type Scope } from '../../core/types';
 import { count, isHostname, obj, oneOf, time } from './values';
 
 export interface Episode {

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GRACE_MS } from '../../../src/background/episodes';
 import { toTraceEvent } from '../../../src/background/trace-events';
-import { createWorker, roundSaysOffline, TICK_ALARM } from '../../../src/background/worker';
-import { classifyError, Engine } from '../../../src/core';
+import { createWorker, TICK_ALARM } from '../../../src/background/worker';
+import { Engine } from '../../../src/core';
 import type { TraceEvent } from '../../../src/core/api';
+import { roundSaysOffline } from '../../../src/core/checks';
 import { STORED } from '../../../src/shared/protocol/storage';
 import { FakeEngine } from './fake-engine';
 import { failedDns, failure, fakeDeps, memoryArea, success } from './fakes';
@@ -323,7 +324,7 @@ describe('one round of checks says "offline"', () => {
     }) as TraceEvent;
   const probe: TraceEvent = { event: 'probe', timeStamp: 1, target: 'facebook', url: 'https://f/', ok: false };
   const doh: TraceEvent = { event: 'dns', timeStamp: 1, name: 'www.facebook.com', status: 2, answers: 0 };
-  const says = (events: TraceEvent[]) => roundSaysOffline(events, classifyError);
+  const says = (events: TraceEvent[]) => roundSaysOffline(events);
 
   it('only when the neutral check failed the way a dead connection fails and nothing else answered', () => {
     expect(says([control({ error: 'net::ERR_INTERNET_DISCONNECTED' }), probe])).toBe(true);
