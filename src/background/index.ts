@@ -10,7 +10,7 @@ import { LIVE_PORT } from '../shared/protocol/messages';
 import { actionApi, notificationsApi, onNotificationClicked, sessionArea } from './capabilities';
 import { handleMessage } from './messages';
 import { NOTIF_PREFIX } from './notifications';
-import { createOwnErrorLog, fetchWithBrowserErrors } from './own-errors';
+import { createOwnErrorLog, fetchWithBrowserErrors } from './checks/own-errors';
 import { isOwnRequest, toTraceEvent, type WebRequestKind } from './trace-events';
 import { createWorker } from './worker';
 

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTROL_URL, DOH_URL, PROBE_URLS } from '../../../src/background/checks';
+import { CONTROL_URL, DOH_URL, PROBE_URLS } from '../../../src/background/checks/probes';
 import { META_SHARED_DOMAINS, PLATFORM_TABLE } from '../../../src/core/platforms';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');

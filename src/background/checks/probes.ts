@@ -3,10 +3,10 @@
  * as trace-format `probe`/`dns` events. Every endpoint is listed here (and in the README):
  * the platforms' own favicons, a neutral connectivity endpoint and Cloudflare's DNS-over-HTTPS.
  */
-import type { TraceEvent } from '../core/api';
-import { PLATFORM_TABLE } from '../core/platforms';
-import { type CheckRequest, PLATFORMS, type PlatformId } from '../core/types';
-import type { Settings } from '../shared/protocol/settings';
+import type { TraceEvent } from '../../core/api';
+import { PLATFORM_TABLE } from '../../core/platforms';
+import { type CheckRequest, PLATFORMS, type PlatformId } from '../../core/types';
+import type { Settings } from '../../shared/protocol/settings';
 import { CheckFetchError } from './own-errors';
 
 /** Each platform's probe and the name looked up through the independent resolver (the platform table). */
