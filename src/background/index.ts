@@ -8,9 +8,9 @@ import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../core
 import { senderRole } from '../shared/protocol/guards';
 import { LIVE_PORT } from '../shared/protocol/messages';
 import { actionApi, notificationsApi, onNotificationClicked, sessionArea } from './capabilities';
+import { createOwnErrorLog, fetchWithBrowserErrors } from './checks/own-errors';
 import { handleMessage } from './messages';
 import { NOTIF_PREFIX } from './notifications';
-import { createOwnErrorLog, fetchWithBrowserErrors } from './checks/own-errors';
 import { isOwnRequest, toTraceEvent, type WebRequestKind } from './trace-events';
 import { createWorker } from './worker';
 

@@ -12,8 +12,8 @@ import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/prot
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/protocol/settings';
 import { STORED } from '../shared/protocol/storage';
 import { badgeLook, createBadgeWriter } from './badge';
-import { createCheckRunner } from './checks/runner';
 import { allChecks, selectChecks } from './checks/probes';
+import { createCheckRunner } from './checks/runner';
 import type { WorkerDeps } from './deps';
 import { type EpisodeState, emptyEpisodeState, episodeDeadline, stepEpisodes, withSent } from './episodes';
 import { capHistory, upsertEpisode } from './history';

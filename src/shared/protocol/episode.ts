@@ -38,8 +38,8 @@ export function decodeEpisode(x: unknown): Episode | null {
   const platforms = Array.isArray(o.platforms)
     ? o.platforms.filter((p): p is PlatformId => (PLATFORMS as readonly unknown[]).includes(p))
     : [];
-  const start = time(o.start);
-  if (!platforms.length || start === null) return null;
+  const start = o.start;
+  if (!platforms.length || typeof start !== 'number' || !Number.isFinite(start) || start < 0) return null;
   const end = time(o.end);
   const peak = obj(o.peak);
   return {
