@@ -123,14 +123,13 @@ export class PopupController {
     await this.#applyLanguage(settings);
     // Only now wake the worker: starting it competes with the first render for the CPU. It pushes
     // the status and the settings on connect; no answer in time means it is not running.
-    let heard = false;
-    const silent = setTimeout(() => heard || this.#patch({ notice: 'popup_worker_silent' }), STATUS_TIMEOUT_MS);
+    const silent = setTimeout(() => this.#patch({ notice: 'popup_worker_silent' }), STATUS_TIMEOUT_MS);
     this.#stops.push(
       () => clearTimeout(silent),
       host.connect({
         decode: decodeReport,
         onReport: (report) => {
-          heard = true;
+          clearTimeout(silent);
           this.#keep(report);
         },
         onSettings: (s) => this.#applySettings(s),
