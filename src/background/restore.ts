@@ -6,16 +6,11 @@
 import type { DetectionEngine } from '../core/api';
 import type { Episode } from '../shared/protocol/episode';
 import type { Settings } from '../shared/protocol/settings';
-import { STORED, type StorageAreaName } from '../shared/protocol/storage';
+import { STORED } from '../shared/protocol/storage';
 import type { WorkerDeps } from './deps';
 import { type EpisodeState, emptyEpisodeState, normalizeEpisodeState } from './episodes';
 import { closeStaleEpisodes, normalizeHistory } from './history';
-
-/** The keys an area holds, by the storage table. */
-const keysIn = (area: StorageAreaName): string[] =>
-  Object.values(STORED)
-    .filter((item) => item.area === area)
-    .map((item) => item.key);
+import { keysIn } from './wiring';
 
 export const SESSION_KEYS: string[] = keysIn('session');
 

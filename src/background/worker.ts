@@ -4,7 +4,6 @@
  * live updates. index.ts only registers the browser's listeners and forwards them here.
  */
 import type { DetectionEngine, TraceEvent } from '../core/api';
-import { shownHost } from '../core/catalogue';
 import { checkRoundEvents } from '../core/checks';
 import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
 import type { Episode } from '../shared/protocol/episode';
@@ -19,20 +18,19 @@ import { type EpisodeState, emptyEpisodeState, episodeDeadline, stepEpisodes, wi
 import { capHistory, upsertEpisode } from './history';
 import { createLivePorts } from './live';
 import { pageUpdate } from './messages';
-import { createNavigationErrorHandler } from './navigation-errors';
 import { backText, notificationId, outageText, sendNotification } from './notifications';
-import { restoreState, SESSION_KEYS } from './restore';
+import { restoreState } from './restore';
 import { throttle } from './throttle';
 import { translatorFor } from './translate';
-import { createWriteChain } from './write-chain';
+import { createStorageChain, navigationErrors } from './wiring';
 
 export const TICK_ALARM = 'nazar-tick';
 /** Chrome clamps alarms to ≥ 30 s; shorter deadlines are met by an in-memory timer while awake. */
 const ALARM_MIN_MS = 30_000;
 /** Evidence-only updates (no verdict change) reach open pages at most this often. */
 const LIVE_EVIDENCE_MS = 1_000;
-/** Minimum time between storage writes, from the end of one to the start of the next. */
-export const WRITE_INTERVAL_MS = 2_250;
+
+export { WRITE_INTERVAL_MS } from './wiring';
 /** Events queued before the restore finishes; beyond this the oldest are dropped (bounded memory). */
 export const QUEUE_MAX = 20_000;
 
@@ -50,35 +48,9 @@ export function createWorker(deps: WorkerDeps) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let liveTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const chain = createWriteChain({
-    // At most one write per 2 s as storage sees it. Under load the browser reports a write tens of
-    // milliseconds late or early (measured: 1,961 ms between two 2,000 ms-spaced writes in a storm),
-    // so the chain keeps a quarter second of margin.
-    minIntervalMs: deps.writeIntervalMs ?? WRITE_INTERVAL_MS,
-    now: deps.now,
-    async write(batch) {
-      const session: Record<string, unknown> = {};
-      const local: Record<string, unknown> = {};
-      for (const [k, v] of batch) (SESSION_KEYS.includes(k) ? session : local)[k] = v;
-      await Promise.all([
-        Object.keys(session).length ? deps.storage.session.set(session) : null,
-        Object.keys(local).length ? deps.storage.local.set(local) : null,
-      ]);
-    },
-  });
+  const chain = createStorageChain(deps);
 
-  const nav = createNavigationErrorHandler({
-    redirect: (tabId, url) => deps.tabs.update(tabId, { url }).catch((e) => console.warn('nazar: redirect failed', e)),
-    // No earlier entry (the site was opened in a new tab): the browser's own page stays.
-    goBack: (tabId) => deps.tabs.goBack(tabId).catch(() => undefined),
-    classify: deps.core.classify,
-    platformOfHost: deps.core.platformOfHost,
-    verdictOf: (p) => engine?.verdict(p) ?? { status: 'unknown', cause: 'unknown' },
-    errorPageUrl: deps.getURL('src/errorpage/index.html'),
-    shownHost,
-    ...(deps.tabs.get ? { tabState: deps.tabs.get } : {}),
-    now: deps.now,
-  });
+  const nav = navigationErrors(deps, (p) => engine?.verdict(p) ?? { status: 'unknown', cause: 'unknown' });
 
   const checks = createCheckRunner({
     fetch: deps.fetch,
