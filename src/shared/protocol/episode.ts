@@ -3,7 +3,7 @@
  * counts and times only. `decodeEpisode` is the one reading of an episode, for storage and messages.
  */
 import { CAUSES, type Cause, type ErrorClass, PLATFORMS, type PlatformId, SCOPES, type Scope } from '../../core/types';
-import { count, isHostname, obj, oneOf, time } from './values';
+import { count, hostList, obj, oneOf, time } from './values';
 
 export interface Episode {
   id: string;
@@ -25,8 +25,6 @@ export interface Episode {
 
 /** The most episodes history keeps (the background also drops those older than 90 days). */
 export const HISTORY_MAX = 200;
-/** The most host names an episode keeps. */
-const HOSTS_MAX = 5;
 
 /**
  * An episode from anything, or null when it names no platform or no start. Other bad fields are
@@ -55,7 +53,7 @@ export function decodeEpisode(x: unknown): Episode | null {
       total: count(peak.total),
       // Per-class counts are not shown: only the background keeps them (background/history.ts).
       byClass: {},
-      hosts: Array.isArray(peak.hosts) ? peak.hosts.filter(isHostname).slice(0, HOSTS_MAX) : [],
+      hosts: hostList(peak.hosts),
     },
   };
 }

@@ -17,9 +17,7 @@ import {
   type Status,
 } from '../../core/types';
 import type { PageStatus, StatusReport } from './messages';
-import { count, isHostname, obj, oneOf, time } from './values';
-
-export { isHostname };
+import { count, hostList, obj, oneOf, time } from './values';
 
 function check(x: unknown): CheckResult | undefined {
   const o = obj(x);
@@ -52,7 +50,7 @@ function evidence(x: unknown): Evidence {
     failed: Math.min(total, count(o.failed)),
     // Per-class counts are not shown by the pages, so they are not carried over.
     byClass: {},
-    hosts: Array.isArray(o.hosts) ? o.hosts.filter(isHostname).slice(0, 5) : [],
+    hosts: hostList(o.hosts),
     firstFailureAt: time(o.firstFailureAt),
     lastSuccessAt: time(o.lastSuccessAt),
     lastFailureAt: time(o.lastFailureAt),

@@ -11,6 +11,9 @@ export const count = (x: unknown): number =>
   typeof x === 'number' && Number.isFinite(x) && x >= 0 ? Math.floor(x) : 0;
 /** The engine only ever records hostnames: anything else (markup, bidi overrides, URLs) is not shown. */
 export const isHostname = (h: unknown): h is string => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/i.test(h);
+/** At most five host names from anything: what is not a plain host name is dropped. */
+export const hostList = (x: unknown): string[] => (Array.isArray(x) ? x.filter(isHostname).slice(0, 5) : []);
+
 /** `x` when it is one of `list`, else `dflt`. */
 export const oneOf = <T extends string>(list: readonly T[], x: unknown, dflt: T): T =>
   (list as readonly unknown[]).includes(x) ? (x as T) : dflt;
