@@ -4,7 +4,7 @@
  * `badgeLook` is pure (tested); `applyBadge` writes it through the action API.
  */
 import type { Translator } from '../shared/i18n';
-import type { StatusReport } from '../shared/messages';
+import type { StatusReport } from '../shared/protocol/messages';
 import { type Meaning, meaningOf } from '../ui/meaning';
 import { type Msg, msg, say } from '../ui/msg';
 import { causeLine, headlineOf } from '../ui/words';

@@ -6,7 +6,7 @@
  * can live in storage.session and survive a worker restart without notifying twice.
  */
 import { CAUSES, type PlatformId, type PlatformReport, SCOPES } from '../core/types';
-import type { Episode } from '../shared/history';
+import { decodeEpisode, type Episode } from '../shared/protocol/episode';
 import { TIMINGS } from '../shared/timings';
 
 export const GRACE_MS = TIMINGS.backGraceMs;
@@ -184,16 +184,13 @@ export function normalizeEpisodeState(raw: unknown): EpisodeState {
   if (raw === undefined || raw === null) return emptyEpisodeState();
   const r = raw as Partial<EpisodeState>;
   const c = r.current as Partial<OpenEpisode> | null | undefined;
+  // The episode itself is read as every episode is (protocol/episode.ts); the rest is this state's own.
   const okCurrent =
     c === null ||
-    (typeof c === 'object' &&
-      typeof c.id === 'string' &&
-      Array.isArray(c.platforms) &&
-      typeof c.start === 'number' &&
+    (decodeEpisode(c) !== null &&
+      typeof c?.id === 'string' &&
       typeof c.notifiedOutage === 'boolean' &&
-      typeof c.notifiedBack === 'boolean' &&
-      typeof c.peak === 'object' &&
-      c.peak !== null);
+      typeof c.notifiedBack === 'boolean');
   if (typeof raw !== 'object' || r.version !== 1 || typeof r.seq !== 'number' || !okCurrent) {
     console.warn('nazar: stored episode bookkeeping unreadable; starting clean');
     return emptyEpisodeState();

@@ -3,57 +3,25 @@
  * only. Pure functions over the list; the worker reads and writes it through its write chain.
  */
 import { shownHosts } from '../core/catalogue';
-import { CAUSES, ERROR_CLASSES, PLATFORMS, SCOPES } from '../core/types';
-import type { Episode } from '../shared/history';
+import { ERROR_CLASSES, type ErrorClass } from '../core/types';
+import { decodeEpisode, type Episode, HISTORY_MAX } from '../shared/protocol/episode';
 
-export const HISTORY_MAX = 200;
+export { HISTORY_MAX };
 export const HISTORY_MAX_AGE_MS = 90 * 24 * 3600_000;
 
-const HOST = /^[a-z0-9.-]{1,253}$/i;
-
+/**
+ * The protocol's reading of an episode, with its per-class counts (kept here only: no page shows
+ * them), and only known host names or their catalogue domain: an older version may have stored a
+ * label a page chose.
+ */
 function cleanEpisode(x: unknown): Episode | null {
-  if (typeof x !== 'object' || x === null) return null;
-  const e = x as Record<string, unknown>;
-  const peak = (typeof e.peak === 'object' && e.peak !== null ? e.peak : null) as Record<string, unknown> | null;
-  if (
-    typeof e.id !== 'string' ||
-    !Array.isArray(e.platforms) ||
-    !e.platforms.every((p) => (PLATFORMS as readonly unknown[]).includes(p)) ||
-    typeof e.start !== 'number' ||
-    !(e.end === null || typeof e.end === 'number') ||
-    !(CAUSES as readonly unknown[]).includes(e.cause) ||
-    !(SCOPES as readonly unknown[]).includes(e.scope) ||
-    (e.worst !== 'down' && e.worst !== 'degraded') ||
-    !peak
-  )
-    return null;
+  const e = decodeEpisode(x);
+  if (!e) return null;
   const byClass: Episode['peak']['byClass'] = {};
-  if (typeof peak.byClass === 'object' && peak.byClass !== null) {
-    for (const [k, n] of Object.entries(peak.byClass)) {
-      if ((ERROR_CLASSES as readonly string[]).includes(k) && typeof n === 'number') {
-        byClass[k as keyof typeof byClass] = n;
-      }
-    }
-  }
-  return {
-    id: e.id,
-    platforms: e.platforms as Episode['platforms'],
-    start: e.start,
-    end: e.end as number | null,
-    cause: e.cause as Episode['cause'],
-    scope: e.scope as Episode['scope'],
-    worst: e.worst,
-    peak: {
-      failed: typeof peak.failed === 'number' ? peak.failed : 0,
-      total: typeof peak.total === 'number' ? peak.total : 0,
-      byClass,
-      // Hostnames only (anything that looks like a URL or path is dropped), and only known names or
-      // their catalogue domain: an older version may have stored a label a page chose.
-      hosts: shownHosts(
-        Array.isArray(peak.hosts) ? peak.hosts.filter((h): h is string => typeof h === 'string' && HOST.test(h)) : [],
-      ),
-    },
-  };
+  const raw = (x as Episode).peak?.byClass;
+  for (const [k, n] of Object.entries(typeof raw === 'object' && raw !== null ? raw : {}))
+    if ((ERROR_CLASSES as readonly string[]).includes(k) && typeof n === 'number') byClass[k as ErrorClass] = n;
+  return { ...e, peak: { ...e.peak, byClass, hosts: shownHosts(e.peak.hosts) } };
 }
 
 /** Whatever storage holds → a valid, capped, newest-first list. */

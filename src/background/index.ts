@@ -5,12 +5,12 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../core';
-import { LIVE_PORT } from '../shared/messages';
-import { senderRole } from '../shared/request-guards';
+import { senderRole } from '../shared/protocol/guards';
+import { LIVE_PORT } from '../shared/protocol/messages';
 import { actionApi, notificationsApi, onNotificationClicked, sessionArea } from './capabilities';
+import { createOwnErrorLog, fetchWithBrowserErrors } from './checks/own-errors';
 import { handleMessage } from './messages';
 import { NOTIF_PREFIX } from './notifications';
-import { createOwnErrorLog, fetchWithBrowserErrors } from './own-errors';
 import { isOwnRequest, toTraceEvent, type WebRequestKind } from './trace-events';
 import { createWorker } from './worker';
 

@@ -1,5 +1,5 @@
 /** Connected popups, banners and error pages (runtime.connect port LIVE_PORT) and pushes to them. */
-import type { LiveUpdate } from '../shared/messages';
+import type { LiveUpdate } from '../shared/protocol/messages';
 import type { PortLike } from './deps';
 
 export interface LivePorts {

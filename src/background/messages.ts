@@ -8,17 +8,18 @@
  * language setting: no evidence, no DNS answers, no check results, no other platform.
  */
 import type { PlatformId } from '../core/types';
-import type { Episode } from '../shared/history';
+import type { Episode } from '../shared/protocol/episode';
+import { CONTENT_SCRIPT_REQUESTS, isRequest, type SenderLike, senderRole } from '../shared/protocol/guards';
 import type {
   LiveUpdate,
   NavigationPurpose,
   PageSettings,
   PageStatus,
+  PageUpdate,
   Request,
   StatusReport,
-} from '../shared/messages';
-import { CONTENT_SCRIPT_REQUESTS, isRequest, type SenderLike, senderRole } from '../shared/request-guards';
-import type { Settings, SettingsPatch } from '../shared/settings';
+} from '../shared/protocol/messages';
+import type { Settings, SettingsPatch } from '../shared/protocol/settings';
 
 export interface MessageContext {
   extensionId: string;
@@ -38,7 +39,7 @@ export interface MessageContext {
 /** A status report cut down to what a content script of `platform` may see. */
 export function pageStatus(report: StatusReport, platform: PlatformId): PageStatus {
   const r = report.platforms[platform];
-  return { platforms: r ? { [platform]: { verdict: { ...r.verdict } } } : {} };
+  return { generatedAt: report.generatedAt, platforms: r ? { [platform]: { verdict: { ...r.verdict } } } : {} };
 }
 
 export function pageSettings(settings: Settings): PageSettings {
@@ -46,7 +47,7 @@ export function pageSettings(settings: Settings): PageSettings {
 }
 
 /** A live update as a content script of `platform` may receive it. */
-export function pageUpdate(update: LiveUpdate, platform: PlatformId): unknown {
+export function pageUpdate(update: LiveUpdate, platform: PlatformId): PageUpdate {
   return update.type === 'status'
     ? { type: 'status', report: pageStatus(update.report, platform) }
     : { type: 'settings', settings: pageSettings(update.settings) };

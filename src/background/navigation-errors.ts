@@ -24,7 +24,8 @@
  * default is no platform's service: left to the browser.
  */
 import type { ErrorClass, PlatformId, Status } from '../core/types';
-import type { NavigationPurpose } from '../shared/messages';
+import { ERROR_PAGE_PARAM, REDIRECTED_CLASSES } from '../shared/protocol/error-page';
+import type { NavigationPurpose } from '../shared/protocol/messages';
 
 /** The fields of `webRequest.onErrorOccurred` details this handler reads. */
 export interface MainFrameErrorDetails {
@@ -86,8 +87,8 @@ export interface NavigationErrorHandler {
   allowRetry(tabId: number, token: string, purpose?: NavigationPurpose): string | null;
 }
 
-/** Failures that mean "the site can't be reached"; aborted, blocked and unknown ones are left alone. */
-export const REDIRECTED_CLASSES: readonly ErrorClass[] = ['dns', 'unreachable', 'tls', 'offline'];
+/** Failures that mean "the site can't be reached" (protocol/messages.ts); aborted, blocked and unknown ones are left alone. */
+const REDIRECTED: readonly ErrorClass[] = REDIRECTED_CLASSES;
 
 /** A retry allowance older than this has been used up by some other load; forget it. */
 export const RETRY_TTL_MS = 2 * 60_000;
@@ -96,8 +97,6 @@ export const MAX_REDIRECTS = 5;
 export const REDIRECT_WINDOW_MS = 30_000;
 export const REDIRECT_DELAY_MS = 250;
 
-/** Query parameter names of the error page. */
-export const PARAM = { token: 't', host: 'host', platform: 'platform', error: 'error' } as const;
 /** How long the handler waits for the tab to settle on the failed load before giving up the redirect. */
 export const SETTLE_MS = 3_000;
 const SETTLE_POLL_MS = 250;
@@ -215,7 +214,7 @@ export function createNavigationErrorHandler(deps: NavigationErrorDeps): Navigat
       const platform = deps.platformOfHost(host);
       if (!platform) return null;
       const errorClass = deps.classify(error);
-      if (!REDIRECTED_CLASSES.includes(errorClass)) return null;
+      if (!REDIRECTED.includes(errorClass)) return null;
       const allowed = consumeAllowance(tabId, platform);
       if (allowed === 'back' && underRateLimit(tabId)) defer(() => deps.goBack(tabId), REDIRECT_DELAY_MS);
       if (allowed) return null;
@@ -225,9 +224,13 @@ export function createNavigationErrorHandler(deps: NavigationErrorDeps): Navigat
       failed.delete(tabId);
       failed.set(tabId, load);
       if (failed.size > MAX_FAILED) failed.delete(failed.keys().next().value as number);
-      const q = new URLSearchParams({ [PARAM.token]: token, [PARAM.platform]: platform, [PARAM.error]: errorClass });
+      const q = new URLSearchParams({
+        [ERROR_PAGE_PARAM.token]: token,
+        [ERROR_PAGE_PARAM.platform]: platform,
+        [ERROR_PAGE_PARAM.error]: errorClass,
+      });
       const shown = deps.shownHost(host);
-      if (shown) q.set(PARAM.host, shown);
+      if (shown) q.set(ERROR_PAGE_PARAM.host, shown);
       const target = `${deps.errorPageUrl}?${q.toString()}`;
       redirectWhenSettled(tabId, load, target);
       return target;

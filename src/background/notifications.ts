@@ -4,8 +4,8 @@
  * never throws (the OS or the user may disallow them).
  */
 
-import type { Episode } from '../shared/history';
 import type { Translator } from '../shared/i18n';
+import type { Episode } from '../shared/protocol/episode';
 import { counted, type Msg, msg, say } from '../ui/msg';
 import { causeLine, platformNames } from '../ui/words';
 

@@ -4,14 +4,15 @@
  * still marked as ongoing in history is closed, so no stale outage is shown as current.
  */
 import type { DetectionEngine } from '../core/api';
-import type { Episode } from '../shared/history';
-import { normalizeSettings, type Settings } from '../shared/settings';
-import { STORAGE } from '../shared/storage-keys';
+import type { Episode } from '../shared/protocol/episode';
+import type { Settings } from '../shared/protocol/settings';
+import { STORED } from '../shared/protocol/storage';
 import type { WorkerDeps } from './deps';
 import { type EpisodeState, emptyEpisodeState, normalizeEpisodeState } from './episodes';
 import { closeStaleEpisodes, normalizeHistory } from './history';
+import { keysIn } from './wiring';
 
-export const SESSION_KEYS: string[] = [STORAGE.engine, STORAGE.report, STORAGE.episodes];
+export const SESSION_KEYS: string[] = keysIn('session');
 
 export interface RestoredState {
   engine: DetectionEngine;
@@ -45,17 +46,19 @@ export function restoreEngine(factory: WorkerDeps['factory'], raw: unknown): Det
 export async function restoreState(deps: WorkerDeps): Promise<RestoredState> {
   const [session, local] = await Promise.all([
     safeGet(deps.storage.session, SESSION_KEYS),
-    safeGet(deps.storage.local, [STORAGE.settings, STORAGE.history]),
+    safeGet(deps.storage.local, keysIn('local')),
   ]);
   const now = deps.now();
-  const engine = restoreEngine(deps.factory, session[STORAGE.engine]);
-  const episodes = STORAGE.episodes in session ? normalizeEpisodeState(session[STORAGE.episodes]) : emptyEpisodeState();
-  const loaded = normalizeHistory(local[STORAGE.history], now);
+  const engine = restoreEngine(deps.factory, session[STORED.engine.key]);
+  const episodes =
+    STORED.episodes.key in session ? normalizeEpisodeState(session[STORED.episodes.key]) : emptyEpisodeState();
+  const loaded = normalizeHistory(local[STORED.history.key], now);
   const history = closeStaleEpisodes(loaded, episodes.current?.id ?? null, now);
   const historyChanged =
-    JSON.stringify(history) !== JSON.stringify(local[STORAGE.history] ?? []) && local[STORAGE.history] !== undefined;
-  if (STORAGE.settings in local && typeof local[STORAGE.settings] !== 'object') {
+    JSON.stringify(history) !== JSON.stringify(local[STORED.history.key] ?? []) &&
+    local[STORED.history.key] !== undefined;
+  if (STORED.settings.key in local && typeof local[STORED.settings.key] !== 'object') {
     console.warn('nazar: stored settings unreadable; using defaults');
   }
-  return { engine, settings: normalizeSettings(local[STORAGE.settings]), history, episodes, historyChanged };
+  return { engine, settings: STORED.settings.decode(local[STORED.settings.key]), history, episodes, historyChanged };
 }

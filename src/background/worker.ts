@@ -4,51 +4,35 @@
  * live updates. index.ts only registers the browser's listeners and forwards them here.
  */
 import type { DetectionEngine, TraceEvent } from '../core/api';
-import { shownHost } from '../core/catalogue';
-import { type ErrorClass, PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
-import type { Episode } from '../shared/history';
-import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/messages';
-import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
-import { STORAGE } from '../shared/storage-keys';
+import { checkRoundEvents } from '../core/checks';
+import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import type { Episode } from '../shared/protocol/episode';
+import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/protocol/messages';
+import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/protocol/settings';
+import { STORED } from '../shared/protocol/storage';
 import { badgeLook, createBadgeWriter } from './badge';
-import { createCheckRunner } from './check-runner';
-import { allChecks, selectChecks } from './checks';
+import { allChecks, selectChecks } from './checks/probes';
+import { createCheckRunner } from './checks/runner';
 import type { WorkerDeps } from './deps';
 import { type EpisodeState, emptyEpisodeState, episodeDeadline, stepEpisodes, withSent } from './episodes';
 import { capHistory, upsertEpisode } from './history';
 import { createLivePorts } from './live';
 import { pageUpdate } from './messages';
-import { createNavigationErrorHandler } from './navigation-errors';
 import { backText, notificationId, outageText, sendNotification } from './notifications';
-import { restoreState, SESSION_KEYS } from './restore';
+import { restoreState } from './restore';
 import { throttle } from './throttle';
 import { translatorFor } from './translate';
-import { createWriteChain } from './write-chain';
+import { createStorageChain, navigationErrors } from './wiring';
 
 export const TICK_ALARM = 'nazar-tick';
 /** Chrome clamps alarms to ≥ 30 s; shorter deadlines are met by an in-memory timer while awake. */
 const ALARM_MIN_MS = 30_000;
 /** Evidence-only updates (no verdict change) reach open pages at most this often. */
 const LIVE_EVIDENCE_MS = 1_000;
-/** Minimum time between storage writes, from the end of one to the start of the next. */
-export const WRITE_INTERVAL_MS = 2_250;
+
+export { WRITE_INTERVAL_MS } from './wiring';
 /** Events queued before the restore finishes; beyond this the oldest are dropped (bounded memory). */
 export const QUEUE_MAX = 20_000;
-
-const isControl = (e: TraceEvent) => e.event === 'probe' && e.target === 'control';
-const OFFLINE_CLASSES: ReadonlySet<ErrorClass> = new Set(['offline', 'dns', 'unreachable']);
-
-/**
- * One round of checks says the user's connection is down only when the neutral check failed the
- * way a dead connection fails (the browser's own error: offline, DNS, unreachable) and nothing else
- * in the round got an answer (no DoH reply, no HTTP status). A CORS or type error is not "offline".
- */
-export function roundSaysOffline(events: readonly TraceEvent[], classify: (error: string) => ErrorClass): boolean {
-  const control = events.find(isControl);
-  if (control?.event !== 'probe' || control.ok || control.statusCode !== undefined) return false;
-  if (control.error === undefined || !OFFLINE_CLASSES.has(classify(control.error))) return false;
-  return !events.some((e) => e.event === 'dns' || (e.event === 'probe' && (e.ok || e.statusCode !== undefined)));
-}
 
 export function createWorker(deps: WorkerDeps) {
   let engine: DetectionEngine | null = null;
@@ -64,52 +48,16 @@ export function createWorker(deps: WorkerDeps) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let liveTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const chain = createWriteChain({
-    // At most one write per 2 s as storage sees it. Under load the browser reports a write tens of
-    // milliseconds late or early (measured: 1,961 ms between two 2,000 ms-spaced writes in a storm),
-    // so the chain keeps a quarter second of margin.
-    minIntervalMs: deps.writeIntervalMs ?? WRITE_INTERVAL_MS,
-    now: deps.now,
-    async write(batch) {
-      const session: Record<string, unknown> = {};
-      const local: Record<string, unknown> = {};
-      for (const [k, v] of batch) (SESSION_KEYS.includes(k) ? session : local)[k] = v;
-      await Promise.all([
-        Object.keys(session).length ? deps.storage.session.set(session) : null,
-        Object.keys(local).length ? deps.storage.local.set(local) : null,
-      ]);
-    },
-  });
+  const chain = createStorageChain(deps);
 
-  const nav = createNavigationErrorHandler({
-    redirect: (tabId, url) => deps.tabs.update(tabId, { url }).catch((e) => console.warn('nazar: redirect failed', e)),
-    // No earlier entry (the site was opened in a new tab): the browser's own page stays.
-    goBack: (tabId) => deps.tabs.goBack(tabId).catch(() => undefined),
-    classify: deps.core.classify,
-    platformOfHost: deps.core.platformOfHost,
-    verdictOf: (p) => engine?.verdict(p) ?? { status: 'unknown', cause: 'unknown' },
-    errorPageUrl: deps.getURL('src/errorpage/index.html'),
-    shownHost,
-    ...(deps.tabs.get ? { tabState: deps.tabs.get } : {}),
-    now: deps.now,
-  });
+  const nav = navigationErrors(deps, (p) => engine?.verdict(p) ?? { status: 'unknown', cause: 'unknown' });
 
   const checks = createCheckRunner({
     fetch: deps.fetch,
     now: deps.now,
     onResults(events) {
-      // A platform probe that failed while the connection itself was down says nothing about the
-      // platform (a VPN switch, a dead uplink): the neutral result goes in, that failure does not.
-      const offline = roundSaysOffline(events, deps.core.classify);
-      // One round answers at one moment: its events carry the round's time, the neutral check
-      // last, so the engine sees whatever else answered (the DoH lookup) as answering with it.
-      const at = deps.now();
-      const round = events.map((ev) => ('timeStamp' in ev ? { ...ev, timeStamp: at } : ev));
-      round.sort((a, b) => Number(isControl(a)) - Number(isControl(b)));
-      for (const ev of round) {
-        if (offline && ev.event === 'probe' && ev.target !== 'control' && !ev.ok) continue;
-        feed(ev);
-      }
+      // The engine's rule for a round (core/checks.ts): one moment, a failed probe while offline left out.
+      for (const ev of checkRoundEvents(events, deps.now())) feed(ev);
       lastCheckAt = deps.now();
       // Even without a verdict change: a failed check may be what an outage notification waited for.
       afterChange(true);
@@ -139,7 +87,7 @@ export function createWorker(deps: WorkerDeps) {
     settings = s.settings;
     history = s.history;
     episodes = s.episodes;
-    if (s.historyChanged) chain.mark(STORAGE.history, () => history);
+    if (s.historyChanged) chain.mark(STORED.history.key, () => history);
     if (dropped) console.warn(`nazar: ${dropped} early events dropped (queue full)`);
     for (const ev of queue.splice(0)) feed(ev);
     void refreshPermissions();
@@ -169,7 +117,7 @@ export function createWorker(deps: WorkerDeps) {
       console.warn('nazar: engine rejected an event', e);
       return false;
     }
-    chain.mark(STORAGE.engine, () => engine!.toJSON());
+    chain.mark(STORED.engine.key, () => engine!.toJSON());
     return changed;
   }
 
@@ -178,19 +126,19 @@ export function createWorker(deps: WorkerDeps) {
     if (!engine) return;
     if (!verdictsChanged) {
       // Evidence only: the stored report and open pages catch up lazily (cheap in a storm).
-      chain.mark(STORAGE.report, buildReport);
+      chain.mark(STORED.report.key, buildReport);
       scheduleLive();
       return;
     }
     const report = buildReport();
     // Stored as it is when written (fresher evidence, and its generatedAt is the write's time).
-    chain.mark(STORAGE.report, buildReport);
+    chain.mark(STORED.report.key, buildReport);
     void writeBadge(badgeLook(report, tr()));
     live.push({ type: 'status', report });
     const step = stepEpisodes(episodes, report.platforms, report.generatedAt, { probeOff: !settings.checks.platform });
     if (step.state !== episodes) {
       episodes = step.state;
-      chain.mark(STORAGE.episodes, () => episodes);
+      chain.mark(STORED.episodes.key, () => episodes);
     }
     const notices = step.actions.filter((a) => a.kind !== 'save');
     for (const a of step.actions) if (a.kind === 'save') void act(a);
@@ -211,7 +159,7 @@ export function createWorker(deps: WorkerDeps) {
   async function act(a: ReturnType<typeof stepEpisodes>['actions'][number]): Promise<void> {
     if (a.kind === 'save') {
       history = upsertEpisode(history, a.episode, deps.now());
-      chain.mark(STORAGE.history, () => history);
+      chain.mark(STORED.history.key, () => history);
       return;
     }
     if (!settings.notifications) return;
@@ -223,7 +171,7 @@ export function createWorker(deps: WorkerDeps) {
     const id = notificationId(a.kind === 'notify-outage' ? 'outage' : 'back', a.episode);
     if (await sendNotification(deps.notifications, id, text, deps.getURL('icons/icon-128.png'))) {
       episodes = withSent(episodes, id);
-      chain.mark(STORAGE.episodes, () => episodes);
+      chain.mark(STORED.episodes.key, () => episodes);
     }
   }
 
@@ -251,7 +199,7 @@ export function createWorker(deps: WorkerDeps) {
     } catch (e) {
       console.warn('nazar: engine tick failed', e);
     }
-    chain.mark(STORAGE.engine, () => engine!.toJSON());
+    chain.mark(STORED.engine.key, () => engine!.toJSON());
     // Episodes also need the clock (their grace period), even without a verdict change.
     afterChange(true);
     void maybeCheck();
@@ -328,7 +276,7 @@ export function createWorker(deps: WorkerDeps) {
     async clearHistory(): Promise<void> {
       await ready;
       history = [];
-      chain.mark(STORAGE.history, () => history);
+      chain.mark(STORED.history.key, () => history);
       await chain.flush();
     },
     async getSettings(): Promise<Settings> {
@@ -338,7 +286,7 @@ export function createWorker(deps: WorkerDeps) {
     async setSettings(patch: SettingsPatch): Promise<Settings> {
       await ready;
       settings = applySettingsPatch(settings, patch);
-      chain.mark(STORAGE.settings, () => settings);
+      chain.mark(STORED.settings.key, () => settings);
       await chain.flush();
       live.push({ type: 'settings', settings });
       afterChange(true);
@@ -356,14 +304,18 @@ export function createWorker(deps: WorkerDeps) {
     retryNavigation(tabId: number | undefined, token: string, purpose: NavigationPurpose): string | null {
       return tabId === undefined ? null : nav.allowRetry(tabId, token, purpose);
     },
-    /** A live port; a content script's (`platform` given) gets only that platform's verdict. */
+    /** A live port; a content script's (`platform` given) gets only that platform's verdict and the language. */
     async connect(port: Parameters<typeof live.add>[0], platform?: PlatformId): Promise<void> {
       const view = platform ? (u: LiveUpdate) => pageUpdate(u, platform) : undefined;
       live.add(port, view);
       await ready;
+      // The current status and settings at once: the page asks for neither.
+      const updates: LiveUpdate[] = [
+        { type: 'status', report: buildReport() },
+        { type: 'settings', settings },
+      ];
       try {
-        const update: LiveUpdate = { type: 'status', report: buildReport() };
-        port.postMessage(view ? view(update) : update);
+        for (const update of updates) port.postMessage(view ? view(update) : update);
       } catch {
         // Disconnected already.
       }

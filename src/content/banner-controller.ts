@@ -1,14 +1,14 @@
 /** Wires the live connection, the state machine, the words and the DOM together. */
 import type { PlatformId } from '../core/types';
 import type { Lang } from '../shared/i18n';
-import type { LanguageSetting } from '../shared/settings';
+import { ask, connectLive, type RuntimeLike } from '../shared/protocol/client';
+import { decodePageReport, type PageReport } from '../shared/protocol/report';
+import type { LanguageSetting } from '../shared/protocol/settings';
 import { TIMINGS } from '../shared/timings';
 import { type Meaning, meaningOf, outageGroupOf } from '../ui/meaning';
 import { createBannerDom } from './banner-dom';
 import { createBannerState } from './banner-state';
 import { bannerText, recoveredText } from './banner-view';
-import type { PageReport } from './live';
-import { type RuntimeLike, startLive } from './live';
 import { bannerTranslator } from './locales';
 
 /** How long the "fixed" note stays. */
@@ -44,11 +44,8 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
 
   const dom = createBannerDom(doc, {
     onDetails() {
-      try {
-        runtime.sendMessage({ type: 'open-details', platform }).catch(() => {});
-      } catch {
-        // Context gone: the live connection notices and cleans up.
-      }
+      // Context gone: the live connection notices and cleans up.
+      ask(runtime, { type: 'open-details', platform }).catch(() => {});
     },
     onClose() {
       state.dismiss();
@@ -132,7 +129,8 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
     dom.hide();
   }
 
-  const live = startLive(runtime, platform, {
+  const live = connectLive(runtime, {
+    decode: (raw) => decodePageReport(raw, platform),
     onReport(r) {
       report = r;
       // Only this platform's verdict reaches a content script, so the banner speaks of it alone.
@@ -140,8 +138,8 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
       state.update(r.verdict.status);
       render();
     },
-    onLanguage(setting) {
-      lang = deps.langOf(setting);
+    onSettings(settings) {
+      lang = deps.langOf(settings.language);
       render();
     },
     onGone() {

@@ -8,9 +8,9 @@
  * there (no `scripting` permission); Firefox injects into them by itself.
  */
 import browser from 'webextension-polyfill';
+import { platformOfPage } from '../core/platforms';
 import { resolveLang } from '../shared/i18n';
 import { startBanner } from './banner-controller';
-import { platformOfPage } from './page-platform';
 
 const platform = platformOfPage(location.hostname);
 if (platform && window.top === window) {

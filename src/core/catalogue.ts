@@ -5,31 +5,27 @@
  */
 
 import { detach, hostOf, normaliseHost, otherPort, schemeOf } from './host';
+import { META_SHARED_DOMAINS, PLATFORM_TABLE, platformOfPage } from './platforms';
 import type { PlatformId } from './types';
 
 /** A host's owner: a platform, Meta's shared CDN (attributed by who loaded it), or Meta's SDK host. */
 export type HostOwner = PlatformId | 'shared-cdn' | 'meta-sdk';
 
-/** Registrable domains and their owners; every subdomain belongs to the same owner. */
+/** Registrable domains and their owners (platforms.ts); every subdomain belongs to the same owner. */
 export const CATALOGUE: Readonly<Record<string, HostOwner>> = {
-  'whatsapp.com': 'whatsapp',
-  'whatsapp.net': 'whatsapp',
-  'wa.me': 'whatsapp',
-  'facebook.com': 'facebook',
-  'fb.com': 'facebook',
-  'fbsbx.com': 'facebook',
-  'messenger.com': 'facebook',
-  'fbcdn.net': 'shared-cdn',
-  'facebook.net': 'meta-sdk',
-  'instagram.com': 'instagram',
-  'cdninstagram.com': 'instagram',
+  ...Object.fromEntries(
+    Object.entries(PLATFORM_TABLE).flatMap(([id, p]) =>
+      p.domains.map((d): [string, HostOwner] => [d, id as PlatformId]),
+    ),
+  ),
+  ...META_SHARED_DOMAINS,
 };
 
 /** The name the engine asks DNS-over-HTTPS about for each platform. */
 export const MAIN_HOST: Readonly<Record<PlatformId, string>> = {
-  whatsapp: 'web.whatsapp.com',
-  facebook: 'www.facebook.com',
-  instagram: 'www.instagram.com',
+  whatsapp: PLATFORM_TABLE.whatsapp.dnsName,
+  facebook: PLATFORM_TABLE.facebook.dnsName,
+  instagram: PLATFORM_TABLE.instagram.dnsName,
 };
 
 /** Match patterns (manifest host_permissions syntax) covering every catalogue domain. */
@@ -68,18 +64,13 @@ export function isMetaHost(host: string): boolean {
 }
 
 /** The pages the content script runs on, and their platform (manifest.json content_scripts). */
-export const WATCHED_PAGES: Readonly<Record<string, PlatformId>> = {
-  'web.whatsapp.com': 'whatsapp',
-  'www.facebook.com': 'facebook',
-  'web.facebook.com': 'facebook',
-  'm.facebook.com': 'facebook',
-  'www.instagram.com': 'instagram',
-};
+export const WATCHED_PAGES: Readonly<Record<string, PlatformId>> = Object.fromEntries(
+  Object.entries(PLATFORM_TABLE).flatMap(([id, p]) =>
+    p.pages.map((page): [string, PlatformId] => [page, id as PlatformId]),
+  ),
+);
 
-/** The platform of a watched page's hostname, or null. */
-export function platformOfPage(hostname: string): PlatformId | null {
-  return Object.hasOwn(WATCHED_PAGES, hostname) ? (WATCHED_PAGES[hostname] ?? null) : null;
-}
+export { platformOfPage };
 
 /** The pages the content script runs on (https only, default port), as in manifest.json content_scripts. */
 export function isWatchedPageUrl(url: string): boolean {

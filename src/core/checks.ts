@@ -3,8 +3,10 @@
  * endpoint and an independent DNS lookup, at once. During a problem: a re-check for recovery every
  * RECHECK_MS. When all is well: nothing (no endless polling). Each check is rate-limited.
  */
+import type { TraceEvent } from './api';
+import { classifyError } from './classify';
 import type { EngineState, PlatformState } from './state';
-import { type CheckRequest, PLATFORMS, type PlatformId } from './types';
+import { type CheckRequest, type ErrorClass, PLATFORMS, type PlatformId } from './types';
 
 export const FIRST_CHECK_GAP_MS = 15_000;
 export const RECHECK_MS = 30_000;
@@ -62,4 +64,34 @@ export function nextCheckAt(s: EngineState, now: number): number | null {
     }
   }
   return best;
+}
+
+const isControl = (e: TraceEvent) => e.event === 'probe' && e.target === 'control';
+const OFFLINE_CLASSES: ReadonlySet<ErrorClass> = new Set(['offline', 'dns', 'unreachable']);
+
+/**
+ * One round of checks says the user's connection is down only when the neutral check failed the
+ * way a dead connection fails (the browser's own error: offline, DNS, unreachable) and nothing else
+ * in the round got an answer (no DoH reply, no HTTP status). A CORS or type error is not "offline".
+ */
+export function roundSaysOffline(events: readonly TraceEvent[]): boolean {
+  const control = events.find(isControl);
+  if (control?.event !== 'probe' || control.ok || control.statusCode !== undefined) return false;
+  if (control.error === undefined || !OFFLINE_CLASSES.has(classifyError(control.error))) return false;
+  return !events.some((e) => e.event === 'dns' || (e.event === 'probe' && (e.ok || e.statusCode !== undefined)));
+}
+
+/**
+ * One round of active checks as the engine is to take it in. The round answers at one moment
+ * (`at`): its events carry that time, the neutral check last, so the engine sees whatever else
+ * answered (the DoH lookup) as answering with it. A platform probe that failed while the connection
+ * itself was down says nothing about the platform (a VPN switch, a dead uplink): the neutral
+ * result goes in, that failure does not.
+ */
+export function checkRoundEvents(events: readonly TraceEvent[], at: number): TraceEvent[] {
+  const offline = roundSaysOffline(events);
+  const round = events
+    .filter((ev) => !(offline && ev.event === 'probe' && ev.target !== 'control' && !ev.ok))
+    .map((ev) => ('timeStamp' in ev ? { ...ev, timeStamp: at } : ev));
+  return round.sort((a, b) => Number(isControl(a)) - Number(isControl(b)));
 }

@@ -9,6 +9,7 @@ export {
   MAIN_HOST,
   platformOfHost,
 } from './catalogue';
+export { checkRoundEvents, roundSaysOffline } from './checks';
 export { classifyError, classifyStatus, isResetError } from './classify';
 export { Engine, STATE_VERSION } from './engine';
 export { hostOf } from './host';

@@ -10,10 +10,10 @@ import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import hi from '../../public/_locales/hi/messages.json' with { type: 'json' };
 import { MAIN_HOST } from '../core/catalogue';
 import { createTranslator, type Lang, type Messages, resolveLang } from '../shared/i18n';
-import { LIVE_PORT, type NavigationPurpose, type StatusReport } from '../shared/messages';
-import { normalizeSettings } from '../shared/settings';
+import { ask, connectLive, type RuntimeLike } from '../shared/protocol/client';
+import type { NavigationPurpose, StatusReport } from '../shared/protocol/messages';
+import { decodeReport } from '../shared/protocol/report';
 import { say } from '../ui/msg';
-import { normalizeReport } from '../ui/report';
 import { ErrorPage } from './ErrorPage';
 import { createReturnWatch, errorPageModel } from './model';
 import { readErrorPageParams, safeTarget } from './params';
@@ -34,7 +34,7 @@ const watch = createReturnWatch(params.platform);
  */
 function allowOnce(purpose: NavigationPurpose): Promise<string | undefined> {
   if (!params.token) return Promise.resolve(undefined);
-  return browser.runtime.sendMessage({ type: 'retry-navigation', token: params.token, purpose }).then(
+  return ask(browser.runtime, { type: 'retry-navigation', token: params.token, purpose }).then(
     (r) => {
       const url = (r as { url?: unknown } | undefined)?.url;
       return typeof url === 'string' ? url : undefined;
@@ -68,9 +68,7 @@ function draw() {
   render(<ErrorPage tr={tr} model={model} onRetry={goToSite} />, app);
 }
 
-function onReport(raw: unknown) {
-  const r = normalizeReport(raw);
-  if (!r) return;
+function onReport(r: StatusReport) {
   report = r;
   if (watch.update(r)) {
     returning = true;
@@ -79,26 +77,6 @@ function onReport(raw: unknown) {
     return;
   }
   draw();
-}
-
-function connect(attempt = 0) {
-  let port: browser.Runtime.Port;
-  try {
-    port = browser.runtime.connect({ name: LIVE_PORT });
-  } catch {
-    return;
-  }
-  port.onMessage.addListener((m: unknown) => {
-    const u = m as { type?: string; report?: unknown; settings?: unknown };
-    if (u?.type === 'status') onReport(u.report);
-    else if (u?.type === 'settings') {
-      lang = resolveLang(normalizeSettings(u.settings).language);
-      draw();
-    }
-  });
-  // A stopped service worker drops the port: reconnect, and ask again for the current state.
-  port.onDisconnect.addListener(() => setTimeout(() => connect(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt)));
-  browser.runtime.sendMessage({ type: 'get-status' }).then(onReport, () => {});
 }
 
 // Back from here returns to the browser's failed entry for the site, which loads again and fails
@@ -115,11 +93,12 @@ if (params.token) {
 }
 
 draw();
-browser.runtime.sendMessage({ type: 'get-settings' }).then(
-  (s) => {
-    lang = resolveLang(normalizeSettings(s).language);
+// The background pushes the status and the settings on connect, and again after a reconnect.
+connectLive(browser.runtime as unknown as RuntimeLike, {
+  decode: decodeReport,
+  onReport,
+  onSettings(s) {
+    lang = resolveLang(s.language);
     draw();
   },
-  () => {},
-);
-connect();
+});

@@ -4,7 +4,8 @@
  * error page and the popup always give the same answer.
  */
 import type { PlatformId, Status } from '../core/types';
-import type { StatusReport } from '../shared/messages';
+import { REDIRECTED_CLASSES } from '../shared/protocol/error-page';
+import type { StatusReport } from '../shared/protocol/messages';
 import { type Explanation, explainPlatform } from '../ui/explain';
 import { type Msg, msg } from '../ui/msg';
 import type { ErrorPageParams } from './params';
@@ -21,7 +22,8 @@ export interface ErrorPageModel {
   canRetry: boolean;
 }
 
-const LEAD_CLASSES = ['dns', 'unreachable', 'tls', 'offline'];
+/** Each error class the background redirects here has a lead line of its own. */
+const LEAD_CLASSES: readonly string[] = REDIRECTED_CLASSES;
 
 export function errorPageModel(
   params: ErrorPageParams,

@@ -1,14 +1,14 @@
 /**
- * Reads the error page's query (set by src/background/navigation-errors.ts): a token, the platform,
+ * Reads the error page's query (ERROR_PAGE_PARAM, shared/protocol/messages.ts; the background writes it): a token, the platform,
  * the error class and a host name. The failed URL is not in it (browser history and session restore
  * keep this address); the background hands it back for this tab only, and it is followed only when
  * it is an http(s) URL of a watched site on its default port (`safeTarget`).
  */
 
-import { PARAM } from '../background/navigation-errors';
 import { platformOfHost, shownHost } from '../core/catalogue';
 import { ERROR_CLASSES, type ErrorClass, type PlatformId } from '../core/types';
-import { isPlatformId } from '../shared/request-guards';
+import { ERROR_PAGE_PARAM as PARAM } from '../shared/protocol/error-page';
+import { isPlatformId } from '../shared/protocol/values';
 
 export interface ErrorPageParams {
   /** The background's per-tab token for the failed load (its URL stays in the background). */

@@ -4,9 +4,9 @@
  * at first render (well under a millisecond), and the popup's 35 KB budget counts both.
  */
 import type { Translator } from '../shared/i18n';
-import type { Settings as S, SettingsPatch } from '../shared/settings';
+import { decodeHistory } from '../shared/protocol/episode';
+import type { Settings as S, SettingsPatch } from '../shared/protocol/settings';
 import { History } from './History';
-import { normalizeHistory } from './history-data';
 import { Settings } from './Settings';
 
 export interface FoldsProps {
@@ -20,7 +20,7 @@ export interface FoldsProps {
 }
 
 export function Folds({ tr, open, history, settings, now, onClear, onChange }: FoldsProps) {
-  const episodes = normalizeHistory(history);
+  const episodes = decodeHistory(history);
   return (
     <>
       <details class="fold" open={open}>

@@ -2,8 +2,8 @@
 import { Component } from 'preact';
 import { PLATFORMS } from '../core/types';
 import { formatClock, formatDate, formatSpan } from '../shared/format';
-import type { Episode } from '../shared/history';
 import { keyPart, type Translator } from '../shared/i18n';
+import type { Episode } from '../shared/protocol/episode';
 import { CAUSE_COLOR, CHART_DAYS, chartLayout, LABEL_W, ROW_H } from './history-model';
 
 interface Props {

@@ -1,6 +1,6 @@
 /** Settings, applied at once: notifications, each active check (with the hosts it contacts). The language is in the header. */
 import type { Translator } from '../shared/i18n';
-import type { Settings as S, SettingsPatch } from '../shared/settings';
+import type { Settings as S, SettingsPatch } from '../shared/protocol/settings';
 
 interface Props {
   tr: Translator;

@@ -5,20 +5,16 @@
  */
 import type Browser from 'webextension-polyfill';
 import type { Lang, MessageSource, Messages } from '../shared/i18n';
-import { LIVE_PORT } from '../shared/messages';
-import { STORAGE } from '../shared/storage-keys';
-import type { PopupHost, Stored } from './host';
+import { ask, connectLive, type RuntimeLike } from '../shared/protocol/client';
+import { STORED } from '../shared/protocol/storage';
+import type { PopupHost, Stored, StoredName } from './host';
 
 /** The sites Nazar watches, from the manifest itself, so the request matches what was declared. */
 const g = globalThis as unknown as { browser?: typeof Browser; chrome?: typeof Browser };
 const browser = (g.browser ?? g.chrome) as typeof Browser;
 
-/** Which storage area holds each stored key (see storage-keys.ts). */
-const WHERE = [
-  ['report', 'session'],
-  ['settings', 'local'],
-  ['history', 'local'],
-] as const;
+/** What the popup reads, in the storage table's areas. */
+const READ: readonly StoredName[] = ['report', 'settings', 'history'];
 
 function hostOrigins(): string[] {
   const m = browser.runtime.getManifest() as { host_permissions?: string[] };
@@ -28,29 +24,18 @@ function hostOrigins(): string[] {
 export function browserHost(): PopupHost {
   return {
     async readStored() {
-      const [session, local] = await Promise.all([
-        browser.storage.session?.get(STORAGE.report).catch(() => ({})) ?? Promise.resolve({}),
-        browser.storage.local.get([STORAGE.settings, STORAGE.history]).catch(() => ({})),
-      ]);
-      const s = session as Record<string, unknown>;
-      const l = local as Record<string, unknown>;
-      return { report: s[STORAGE.report], settings: l[STORAGE.settings], history: l[STORAGE.history] };
+      const out = {} as Stored;
+      await Promise.all(
+        READ.map(async (name) => {
+          const { key, area } = STORED[name];
+          const got = (await browser.storage[area]?.get(key).catch(() => ({}))) as Record<string, unknown> | undefined;
+          out[name] = got?.[key];
+        }),
+      );
+      return out;
     },
-    send: (req) => browser.runtime.sendMessage(req),
-    connect(onUpdate, onGone) {
-      let port: ReturnType<typeof browser.runtime.connect> | null = null;
-      try {
-        port = browser.runtime.connect({ name: LIVE_PORT });
-        port.onMessage.addListener((m: unknown) => onUpdate(m));
-        port.onDisconnect.addListener(() => {
-          port = null;
-          onGone();
-        });
-      } catch {
-        onGone();
-      }
-      return () => port?.disconnect();
-    },
+    send: (req) => ask(browser.runtime, req),
+    connect: (handlers) => connectLive(browser.runtime as unknown as RuntimeLike, handlers).stop,
     async loadMessages(lang: Lang): Promise<MessageSource> {
       // The browser's locale is the one needed (the usual case): no file to fetch and parse, which
       // was most of the popup's first-render time.
@@ -66,8 +51,10 @@ export function browserHost(): PopupHost {
     onStored(listener) {
       const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
         const out: Partial<Stored> = {};
-        for (const [key, where] of WHERE)
-          if (area === where && STORAGE[key] in changes) out[key] = changes[STORAGE[key]]?.newValue;
+        for (const name of READ) {
+          const { key, area: where } = STORED[name];
+          if (area === where && key in changes) out[name] = changes[key]?.newValue;
+        }
         if (Object.keys(out).length) listener(out);
       };
       browser.storage.onChanged.addListener(handler);

@@ -1,19 +1,22 @@
 /**
  * The popup's state machine, without hooks (a plain class keeps preact/hooks, 3.6 KB, out of the
- * popup bundle). First from storage (fast, works while the worker sleeps), then the background's
- * answer and the live port. Every failure to reach the worker is caught.
+ * popup bundle). First from storage (fast, works while the worker sleeps), then the live port, on
+ * which the background pushes the status and settings. A report reaches the popup by four routes
+ * (storage, its changes, the port, the "check now" reply): only the newest by generatedAt is shown.
+ * Every failure to reach the worker is caught.
  */
 import { createTranslator, type MessageSource, resolveLang, type Translator } from '../shared/i18n';
-import type { StatusReport } from '../shared/messages';
+import { newestOnly } from '../shared/protocol/client';
+import type { StatusReport } from '../shared/protocol/messages';
+import { decodeReport } from '../shared/protocol/report';
 import {
   applySettingsPatch,
   DEFAULT_SETTINGS,
-  normalizeSettings,
+  decodeSettings,
   type Settings,
   type SettingsPatch,
-} from '../shared/settings';
-import { normalizeReport } from '../ui/report';
-import { readLiveUpdate, withTimeout } from './data';
+} from '../shared/protocol/settings';
+import { withTimeout } from './data';
 import type { PopupHost } from './host';
 
 export const STATUS_TIMEOUT_MS = 1500;
@@ -86,9 +89,11 @@ export class PopupController {
     this.#patch({ tr: createTranslator(messages, lang) });
   }
 
+  /** Every report, whatever its route, passes here: an older one never replaces a newer one. */
+  #keep = newestOnly<StatusReport>((report) => this.#patch({ report, checking: report.checking, now: Date.now() }));
+
   #applyReport(raw: unknown) {
-    const report = normalizeReport(raw);
-    if (report) this.#patch({ report, checking: report.checking, now: Date.now() });
+    return this.#keep(decodeReport(raw));
   }
 
   #applySettings(settings: Settings) {
@@ -102,7 +107,7 @@ export class PopupController {
       host.onStored((c) => {
         if ('report' in c) this.#applyReport(c.report);
         if ('history' in c) this.#patch({ history: c.history });
-        if ('settings' in c) this.#applySettings(normalizeSettings(c.settings));
+        if ('settings' in c) this.#applySettings(decodeSettings(c.settings));
       }),
     );
     const tick = setInterval(() => this.#patch({ now: Date.now() }), 30_000);
@@ -112,23 +117,24 @@ export class PopupController {
     const stored = await host
       .readStored()
       .catch(() => ({ report: undefined, settings: undefined, history: undefined }));
-    const settings = normalizeSettings(stored.settings);
-    this.#patch({ report: normalizeReport(stored.report), settings, history: stored.history });
+    const settings = decodeSettings(stored.settings);
+    this.#patch({ settings, history: stored.history });
+    this.#applyReport(stored.report);
     await this.#applyLanguage(settings);
-    // Only now wake the worker: starting it competes with the first render for the CPU.
+    // Only now wake the worker: starting it competes with the first render for the CPU. It pushes
+    // the status and the settings on connect; no answer in time means it is not running.
+    const silent = setTimeout(() => this.#patch({ notice: 'popup_worker_silent' }), STATUS_TIMEOUT_MS);
     this.#stops.push(
-      host.connect(
-        (raw) => {
-          const u = readLiveUpdate(raw);
-          if (u && 'report' in u) this.#applyReport(u.report);
-          else if (u) this.#applySettings(u.settings);
+      () => clearTimeout(silent),
+      host.connect({
+        decode: decodeReport,
+        onReport: (report) => {
+          clearTimeout(silent);
+          this.#keep(report);
         },
-        () => {},
-      ),
+        onSettings: (s) => this.#applySettings(s),
+      }),
     );
-    const fresh = await withTimeout(host.send({ type: 'get-status' }), STATUS_TIMEOUT_MS);
-    if (fresh === undefined) this.#patch({ notice: 'popup_worker_silent' });
-    else this.#applyReport(fresh);
   }
 
   stop() {
@@ -138,15 +144,9 @@ export class PopupController {
 
   checkNow = async () => {
     this.#patch({ checking: true, notice: null });
-    const report = normalizeReport(await withTimeout(this.#host.send({ type: 'check-now' }), CHECK_TIMEOUT_MS));
-    if (report)
-      this.#patch({
-        report: { ...report, checking: false },
-        checking: false,
-        notice: 'popup_check_done',
-        now: Date.now(),
-      });
-    else this.#patch({ checking: false, notice: 'popup_check_failed' });
+    const report = decodeReport(await withTimeout(this.#host.send({ type: 'check-now' }), CHECK_TIMEOUT_MS));
+    if (report) this.#keep({ ...report, checking: false });
+    this.#patch({ checking: false, notice: report ? 'popup_check_done' : 'popup_check_failed' });
   };
 
   changeSettings = async (p: SettingsPatch) => {
@@ -157,7 +157,7 @@ export class PopupController {
     if (p.language) void this.#applyLanguage(settings);
     const res = await withTimeout(this.#host.send({ type: 'set-settings', patch: p }), STATUS_TIMEOUT_MS * 2);
     if (res && typeof res === 'object') {
-      this.#applySettings(normalizeSettings(res));
+      this.#applySettings(decodeSettings(res));
       this.#patch({ notice: 'settings_saved' });
     } else this.#patch({ notice: 'settings_save_failed' });
   };

@@ -1,6 +1,6 @@
 /** Lays out the history timeline: days along x, one row per platform, bars coloured by cause. Pure. */
 import { type Cause, PLATFORMS, type PlatformId } from '../core/types';
-import type { Episode } from '../shared/history';
+import type { Episode } from '../shared/protocol/episode';
 
 export const CHART_DAYS = 14;
 export const LABEL_W = 76;

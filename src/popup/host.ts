@@ -3,21 +3,20 @@
  * can be tested with a fake and the view model stays pure.
  */
 import type { Lang, MessageSource } from '../shared/i18n';
-import type { LiveUpdate, Request } from '../shared/messages';
+import type { LiveHandlers } from '../shared/protocol/client';
+import type { Request, StatusReport } from '../shared/protocol/messages';
 
-export interface Stored {
-  report: unknown;
-  settings: unknown;
-  history: unknown;
-}
+/** What the popup reads from storage (see the storage table), as stored: the controller decodes it. */
+export type StoredName = 'report' | 'settings' | 'history';
+export type Stored = { [N in StoredName]: unknown };
 
 export interface PopupHost {
   /** The last report (storage.session) and settings/history (storage.local); absent keys are undefined. */
   readStored(): Promise<Stored>;
   /** A request to the background; rejects when no one answers ("Could not establish connection"). */
   send(req: Request): Promise<unknown>;
-  /** Live updates over the `nazar-live` port; returns a function that disconnects. */
-  connect(onUpdate: (u: unknown) => void, onGone: () => void): () => void;
+  /** The live port (protocol/client.ts connectLive); returns a function that disconnects. */
+  connect(handlers: LiveHandlers<StatusReport>): () => void;
   /** The messages of `lang`: the browser's own i18n when it picked that locale, else the file. */
   loadMessages(lang: Lang): Promise<MessageSource>;
   /**
@@ -28,5 +27,3 @@ export interface PopupHost {
   /** Subscribe to storage changes of our keys (a second way the report arrives). */
   onStored(listener: (changed: Partial<Stored>) => void): () => void;
 }
-
-export type { LiveUpdate };

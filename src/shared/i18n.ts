@@ -8,7 +8,7 @@
  * `<base>_one`, `<base>_other`, picked by `plural()`. Hindi's plural rules put 0 in "one", so
  * "zero" is its own case, as in Chromium's ICU messages.
  */
-import type { LanguageSetting } from './settings';
+import type { LanguageSetting } from './protocol/settings';
 
 export type Lang = 'hi' | 'en';
 export const LANGS: readonly Lang[] = ['hi', 'en'];

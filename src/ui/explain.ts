@@ -4,12 +4,12 @@
  */
 import { PLATFORMS, type PlatformId, type Scope, type Verdict } from '../core/types';
 import { keyPart } from '../shared/i18n';
-import type { StatusReport } from '../shared/messages';
+import type { StatusReport } from '../shared/protocol/messages';
+import { decodeReport } from '../shared/protocol/report';
 import { adviceFor } from './advice';
 import { type Certainty, certaintyOf, reasons } from './certainty';
 import { isFailing, isUserSide, meaningOf, sideOf } from './meaning';
 import { type Msg, msg } from './msg';
-import { normalizeReport } from './report';
 import { aboutPlatforms, headlineOf, type PlatformRow, platformNames, rowOf, TONE, type Tone } from './words';
 
 export type { PlatformRow, Tone };
@@ -135,10 +135,10 @@ const groupKey = (v: Verdict) =>
  */
 export function explainReport(report: StatusReport | null, now: number, focus?: PlatformId): Screen {
   // Nothing known yet reads exactly like a report where every platform is unknown.
-  report ??= normalizeReport({ platforms: {} }) as StatusReport;
+  report ??= decodeReport({ platforms: {} }) as StatusReport;
   // Without host permissions nothing is being watched: old verdicts would only mislead.
   if (!report.hostPermissions)
-    report = { ...(normalizeReport({ platforms: {} }) as StatusReport), hostPermissions: false, lastCheckAt: null };
+    report = { ...(decodeReport({ platforms: {} }) as StatusReport), hostPermissions: false, lastCheckAt: null };
   const groups = new Map<string, PlatformId[]>();
   for (const p of PLATFORMS) {
     const v = report.platforms[p].verdict;

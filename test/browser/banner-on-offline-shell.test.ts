@@ -4,7 +4,7 @@
  * Chromium and Firefox, with the shared harness (the fake page's `?shell` service worker).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { BANNER_RGB, bannerTextCdp, hostFacts, near, pixelAt } from '../support/banner-page';
 import { browserSuite } from '../support/browser-suite';
 import { eventually } from '../support/eventually';

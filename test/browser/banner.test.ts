@@ -3,7 +3,7 @@
  * and a hostile page that attacks the banner. Chromium and Firefox, with the shared harness.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { BANNER_RGB, bannerTextCdp, buttonCentre, hostFacts, near, pixelAt, setViewport } from '../support/banner-page';
 import { browserSuite } from '../support/browser-suite';
 import { eventually, throughout } from '../support/eventually';

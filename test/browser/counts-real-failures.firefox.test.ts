@@ -4,7 +4,7 @@
  * 503 / reset / empty, and a URL on a closed port (NS_ERROR_CONNECTION_REFUSED). One browser per file.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { browserSuite } from '../support/browser-suite';
 import { throughout } from '../support/eventually';
 import { expectCounted, failures, status } from '../support/failure-counting';

@@ -9,7 +9,7 @@
  */
 import { copyFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { bannerTextCdp, hostFacts } from '../support/banner-page';
 import { eventually } from '../support/eventually';
 import {

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { BANNER_RGB, hostFacts, near, pixelAt } from '../support/banner-page';
 import { bannerTextStyle } from '../support/banner-probe';
 import { browserSuite } from '../support/browser-suite';

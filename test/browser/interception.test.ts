@@ -6,7 +6,7 @@
  * covered on the real engine and worker in test/unit/background/noise-ignored.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { explainReport } from '../../src/ui/explain';
 import { ALL, PAGE_URL, summary } from '../support/browser';
 import { eventually, throughout } from '../support/eventually';

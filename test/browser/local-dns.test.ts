@@ -3,7 +3,7 @@
  * local-dns, the network's fault, and the popup says so (and how to change the DNS), in both browsers.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { BROWSERS, browserSuite } from '../support/browser-suite';
 import { type BrowserSession, PLATFORM_HOSTS } from '../support/harness';
 import { down, fullShot, openPopup, popupFacts } from '../support/popup-page';

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../src/core/types';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { openFailing, readBadge } from '../support/background-observe';
 import { history, is, waitFor } from '../support/browser';
 import { BROWSERS, browserSuite } from '../support/browser-suite';

@@ -8,7 +8,7 @@
  * (browserSuite resets the fakes, storage and background between tests).
  */
 import { describe, expect, it } from 'vitest';
-import type { Episode } from '../../src/shared/history';
+import type { Episode } from '../../src/shared/protocol/episode';
 import { readBadge } from '../support/background-observe';
 import {
   backs,

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../src/core/types';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { untilStored } from '../support/browser';
 import { BROWSERS, browserSuite } from '../support/browser-suite';
 import { eventually } from '../support/eventually';

@@ -10,8 +10,8 @@
  *    the test shows that it refuses, and the extension keeps working.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONTROL_URL, DNS_NAMES, DOH_URL, PROBE_URLS } from '../../src/background/checks';
-import type { StatusReport } from '../../src/shared/messages';
+import { CONTROL_URL, DNS_NAMES, DOH_URL, PROBE_URLS } from '../../src/background/checks/probes';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { browserSuite } from '../support/browser-suite';
 import { eventually, throughout } from '../support/eventually';
 import {

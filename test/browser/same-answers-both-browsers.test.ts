@@ -22,8 +22,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EngineState } from '../../src/core/state';
 import type { PlatformId } from '../../src/core/types';
-import type { StatusReport } from '../../src/shared/messages';
-import { STORAGE } from '../../src/shared/storage-keys';
+import type { StatusReport } from '../../src/shared/protocol/messages';
+import { STORED } from '../../src/shared/protocol/storage';
 import { explainReport } from '../../src/ui/explain';
 import { firefoxOffline } from '../support/background-state';
 import { hostFacts } from '../support/banner-page';
@@ -307,10 +307,10 @@ describe('firefox: a background stopped while offline', () => {
         // The event page unloads while offline, once its saved state says so; the connection comes
         // back while it sleeps, so it never hears the "online" event.
         const saved = await untilStored(s, (d) => {
-          const e = d.session[STORAGE.engine] as EngineState | undefined;
+          const e = d.session[STORED.engine.key] as EngineState | undefined;
           return e?.global.offlineSignal === true && ALL.every((p) => e.platforms[p].cause === 'offline');
         });
-        expect((saved.session[STORAGE.engine] as EngineState).global.offlineSignal).toBe(true);
+        expect((saved.session[STORED.engine.key] as EngineState).global.offlineSignal).toBe(true);
         await s.stopBackground();
         await setOffline(s, server, pages, false);
         const t0 = Date.now();

@@ -9,7 +9,7 @@
  *    is respected; Chromium: no crash when the system refuses them (Firefox: see the unit test).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { hostFacts } from '../support/banner-page';
 import { untilStored } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';

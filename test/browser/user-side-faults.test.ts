@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../src/core/types';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { ALL, PAGE_URL, waitFor } from '../support/browser';
 import { BROWSERS, browserSuite } from '../support/browser-suite';
 import { ALL_FAKE_HOSTS, type BrowserSession, type FakePlatform, type PageHandle } from '../support/harness';

@@ -4,7 +4,7 @@
  * recovers → the background sees Facebook `up` again → the tab goes back to the site by itself.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { BROWSERS, browserSuite } from '../support/browser-suite';
 import { isErrorPageUrl, tabUrl } from '../support/errorpage-page';
 import { eventually } from '../support/eventually';

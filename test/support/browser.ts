@@ -4,8 +4,8 @@
  * extension's own APIs from one of its pages, never the worker's internals.
  */
 import type { PlatformId, Status } from '../../src/core/types';
-import type { Episode } from '../../src/shared/history';
-import type { StatusReport } from '../../src/shared/messages';
+import type { Episode } from '../../src/shared/protocol/episode';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { eventually } from './eventually';
 import type { BrowserSession, PageHandle } from './harness';
 import { dumpStorage, type StorageDump } from './storage-audit';

@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { ErrorClass, PlatformId } from '../../src/core/types';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import type { BrowserSession } from './harness';
 
 export const GET_STATUS = { type: 'get-status' } as const;

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ownerOfHost } from '../../src/core/catalogue';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { outages, PAGE_URL, startRecorder, status, summary, waitFor } from './browser';
 import { eventually, throughout } from './eventually';
 import type { BrowserName, BrowserSession, FakePlatform, PageHandle } from './harness';

@@ -4,7 +4,7 @@
  * verdicts and evidence through the extension's message protocol.
  */
 import { expect } from 'vitest';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { ALL, burst, is, outages, startRecorder, status, summary, waitFor } from './browser';
 import { throughout } from './eventually';
 import type { BrowserSession, FakePlatform, PageHandle } from './harness';

@@ -1,6 +1,6 @@
 /** Opening the popup page in a test browser, reading what it shows, and saving full-page screenshots. */
 import type { PlatformId } from '../../src/core/types';
-import type { StatusReport } from '../../src/shared/messages';
+import type { StatusReport } from '../../src/shared/protocol/messages';
 import { eventually } from './eventually';
 import type { BrowserSession, PageHandle } from './harness';
 import { screenshotPath } from './harness/session';

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { EngineState } from '../../src/core/state';
 import { CLASS_INDEX, sumWindow, WINDOW_MS } from '../../src/core/window';
-import { STORAGE } from '../../src/shared/storage-keys';
+import { STORED } from '../../src/shared/protocol/storage';
 import { firefoxOffline } from './background-state';
 import {
   ALL,
@@ -102,7 +102,7 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
   // (Firefox) starts a new one. The last throttled write may still be on its way: poll, and read
   // the recorder only once it has been made.
   const countIn = (d: { session: Record<string, unknown> }) => {
-    const e = d.session[STORAGE.engine] as EngineState | undefined;
+    const e = d.session[STORED.engine.key] as EngineState | undefined;
     return e ? sumWindow(e.platforms.instagram.win, e.global.now, WINDOW_MS).n[CLASS_INDEX[cls]]! : 0;
   };
   const counted = countIn(await untilStored(s, (d) => countIn(d) >= 9_900).catch(() => dumpStorage(rec.page)));

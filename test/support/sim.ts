@@ -5,9 +5,9 @@
  * Everything the user would notice is recorded: notifications, every badge change, every write.
  */
 import { vi } from 'vitest';
-import { CONTROL_URL, DOH_URL, PROBE_URLS } from '../../src/background/checks';
+import { CheckFetchError } from '../../src/background/checks/own-errors';
+import { CONTROL_URL, DOH_URL, PROBE_URLS } from '../../src/background/checks/probes';
 import type { WorkerDeps } from '../../src/background/deps';
-import { CheckFetchError } from '../../src/background/own-errors';
 import { toTraceEvent, type WebRequestKind } from '../../src/background/trace-events';
 import { createWorker, type Worker } from '../../src/background/worker';
 import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../../src/core';

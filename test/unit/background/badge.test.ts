@@ -3,7 +3,7 @@ import { badgeLook } from '../../../src/background/badge';
 import { backText, notificationId, outageText } from '../../../src/background/notifications';
 import { translatorFor } from '../../../src/background/translate';
 import { PLATFORMS, type PlatformId, type PlatformReport } from '../../../src/core/types';
-import type { StatusReport } from '../../../src/shared/messages';
+import type { StatusReport } from '../../../src/shared/protocol/messages';
 
 function report(
   over: Partial<Record<PlatformId, Partial<PlatformReport['verdict']>>>,

@@ -7,7 +7,7 @@ import {
   probePlatform,
   runChecks,
   selectChecks,
-} from '../../../src/background/checks';
+} from '../../../src/background/checks/probes';
 
 const deps = (handler: (url: string, init?: RequestInit) => Response | Promise<Response>) => {
   const seen: { url: string; init?: RequestInit }[] = [];

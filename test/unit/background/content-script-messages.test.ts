@@ -7,8 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createLivePorts } from '../../../src/background/live';
 import { handleMessage, type MessageContext, pageUpdate } from '../../../src/background/messages';
 import type { PlatformReport } from '../../../src/core/types';
-import type { StatusReport } from '../../../src/shared/messages';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import type { StatusReport } from '../../../src/shared/protocol/messages';
+import { DEFAULT_SETTINGS } from '../../../src/shared/protocol/settings';
 
 const report = (status: 'up' | 'down'): PlatformReport => ({
   verdict: {
@@ -69,6 +69,7 @@ function ctx(): MessageContext & { calls: string[] } {
 
 const whatsappTab = { id: 'me', url: 'https://web.whatsapp.com/', tab: { id: 3 } };
 const ONLY_VERDICT = {
+  generatedAt: 7,
   platforms: {
     whatsapp: {
       verdict: { platform: 'whatsapp', status: 'down', cause: 'dns', scope: 'meta', since: 5, updatedAt: 6 },

@@ -6,7 +6,7 @@ import {
   normalizeHistory,
   upsertEpisode,
 } from '../../../src/background/history';
-import type { Episode } from '../../../src/shared/history';
+import type { Episode } from '../../../src/shared/protocol/episode';
 
 const DAY = 24 * 3600_000;
 const ep = (id: string, start: number, end: number | null = start + 1000): Episode => ({

@@ -5,7 +5,7 @@
  * keep asking for fresh checks while it blames the user, and the return must be seen in seconds.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONTROL_URL } from '../../../src/background/checks';
+import { CONTROL_URL } from '../../../src/background/checks/probes';
 import type { PlatformId } from '../../../src/core/types';
 import { kindOf, play, startSim, useVirtualTime } from '../../support/sim';
 import { fail, type Line, OK, traffic } from '../../support/traffic';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { probePlatform } from '../../../src/background/checks';
-import { CheckFetchError, createOwnErrorLog, fetchWithBrowserErrors } from '../../../src/background/own-errors';
+import { CheckFetchError, createOwnErrorLog, fetchWithBrowserErrors } from '../../../src/background/checks/own-errors';
+import { probePlatform } from '../../../src/background/checks/probes';
 import { classifyError } from '../../../src/core';
 
 const rejecting: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));

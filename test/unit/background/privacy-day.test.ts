@@ -5,7 +5,7 @@
  * classes, counts and times, and the only requests the extension made must be the named checks.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONTROL_URL, DNS_NAMES, DOH_URL, PROBE_URLS } from '../../../src/background/checks';
+import { CONTROL_URL, DNS_NAMES, DOH_URL, PROBE_URLS } from '../../../src/background/checks/probes';
 import type { WorkerDeps } from '../../../src/background/deps';
 import { toTraceEvent } from '../../../src/background/trace-events';
 import { createWorker } from '../../../src/background/worker';

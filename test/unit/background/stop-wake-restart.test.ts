@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HISTORY_MAX_AGE_MS } from '../../../src/background/history';
-import type { Episode } from '../../../src/shared/history';
-import { STORAGE } from '../../../src/shared/storage-keys';
+import type { Episode } from '../../../src/shared/protocol/episode';
+import { STORED } from '../../../src/shared/protocol/storage';
 import { badgeChanges, kindOf, memoryArea, play, startSim, useVirtualTime } from '../../support/sim';
 import { failing, OK, status, traffic } from '../../support/traffic';
 
@@ -101,7 +101,7 @@ describe('case 2: browser restarted', () => {
       start: T0 - 5 * 24 * 3600_000,
       end: T0 - 5 * 24 * 3600_000 + MIN,
     };
-    let sim = await startSim({ local: memoryArea({ [STORAGE.history]: [recent, old] }) });
+    let sim = await startSim({ local: memoryArea({ [STORED.history.key]: [recent, old] }) });
     // The stored list is cleaned on start-up, not just hidden from the reply.
     expect((await sim.worker.getHistory()).map((e) => e.id)).toEqual(['recent-1']);
     sim.world.control = 'ok';
@@ -127,7 +127,7 @@ describe('case 2: browser restarted', () => {
     expect(h.map((e) => e.id)).toEqual([ongoing.id, 'recent-1']);
     expect(h[0]!.end).not.toBeNull();
     await sim.advance(3_000);
-    const stored = sim.local.data[STORAGE.history] as Episode[];
+    const stored = sim.local.data[STORED.history.key] as Episode[];
     expect(stored.map((e) => e.id)).toEqual([ongoing.id, 'recent-1']);
     expect(stored[0]!.end).not.toBeNull();
   });

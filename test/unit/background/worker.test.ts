@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GRACE_MS } from '../../../src/background/episodes';
 import { toTraceEvent } from '../../../src/background/trace-events';
-import { createWorker, roundSaysOffline, TICK_ALARM } from '../../../src/background/worker';
-import { classifyError, Engine } from '../../../src/core';
+import { createWorker, TICK_ALARM } from '../../../src/background/worker';
+import { Engine } from '../../../src/core';
 import type { TraceEvent } from '../../../src/core/api';
-import { STORAGE } from '../../../src/shared/storage-keys';
+import { roundSaysOffline } from '../../../src/core/checks';
+import { STORED } from '../../../src/shared/protocol/storage';
 import { FakeEngine } from './fake-engine';
 import { failedDns, failure, fakeDeps, memoryArea, success } from './fakes';
 
@@ -14,7 +15,7 @@ afterEach(() => {
 });
 
 const engineOf = (session: { data: Record<string, unknown> }) =>
-  FakeEngine.restore(session.data[STORAGE.engine]).engine;
+  FakeEngine.restore(session.data[STORED.engine.key]).engine;
 
 describe('worker', () => {
   it('queues events that arrive while state is restored, then replays them in order', async () => {
@@ -52,8 +53,8 @@ describe('worker', () => {
   it('corrupt stored data gives a clean state and a warning, never a crash', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const f = fakeDeps();
-    f.deps.storage.session = memoryArea({ [STORAGE.engine]: 'garbage', [STORAGE.episodes]: { version: 9 } });
-    f.deps.storage.local = memoryArea({ [STORAGE.history]: 17, [STORAGE.settings]: 'nope' });
+    f.deps.storage.session = memoryArea({ [STORED.engine.key]: 'garbage', [STORED.episodes.key]: { version: 9 } });
+    f.deps.storage.local = memoryArea({ [STORED.history.key]: 17, [STORED.settings.key]: 'nope' });
     const w = createWorker(f.deps);
     const status = await w.status();
     expect(status.platforms.instagram.verdict.status).toBe('unknown');
@@ -187,7 +188,7 @@ describe('worker', () => {
         `[measure] storm (${engineName} engine): ${elapsed} ms, ${writes} storage writes (${(writes / (elapsed / 1000)).toFixed(2)}/s), listener p50 ${costs[5_000]!.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms`,
       );
       expect(elapsed).toBe(10_000);
-      expect(session.sets.filter((x) => STORAGE.engine in x).length).toBeLessThanOrEqual(10_000 / 2_000 + 2);
+      expect(session.sets.filter((x) => STORED.engine.key in x).length).toBeLessThanOrEqual(10_000 / 2_000 + 2);
       expect(writes).toBeLessThanOrEqual(2 * (10_000 / 2_000 + 2));
       expect(p99).toBeLessThan(2);
       if (engineName === 'real') expect((await w.status()).platforms.instagram.verdict.status).toBe('down');
@@ -204,7 +205,7 @@ describe('worker', () => {
     const written: { at: number; generatedAt: number }[] = [];
     const set = f.session.set;
     f.session.set = async (items) => {
-      const r = items[STORAGE.report] as { generatedAt: number } | undefined;
+      const r = items[STORED.report.key] as { generatedAt: number } | undefined;
       if (r) written.push({ at: Date.now(), generatedAt: r.generatedAt });
       return set(items);
     };
@@ -323,7 +324,7 @@ describe('one round of checks says "offline"', () => {
     }) as TraceEvent;
   const probe: TraceEvent = { event: 'probe', timeStamp: 1, target: 'facebook', url: 'https://f/', ok: false };
   const doh: TraceEvent = { event: 'dns', timeStamp: 1, name: 'www.facebook.com', status: 2, answers: 0 };
-  const says = (events: TraceEvent[]) => roundSaysOffline(events, classifyError);
+  const says = (events: TraceEvent[]) => roundSaysOffline(events);
 
   it('only when the neutral check failed the way a dead connection fails and nothing else answered', () => {
     expect(says([control({ error: 'net::ERR_INTERNET_DISCONNECTED' }), probe])).toBe(true);

@@ -7,13 +7,18 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTROL_URL, DOH_URL, PROBE_URLS } from '../../../src/background/checks';
-import { CATALOGUE } from '../../../src/core/catalogue';
+import { CONTROL_URL, DOH_URL, PROBE_URLS } from '../../../src/background/checks/probes';
+import { META_SHARED_DOMAINS, PLATFORM_TABLE } from '../../../src/core/platforms';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const PERMISSIONS = ['alarms', 'notifications', 'storage', 'webRequest'];
 /** The engine's catalogue decides which domains are the platforms'; the manifest must match it. */
-const WATCHED_DOMAINS = Object.keys(CATALOGUE);
+/** Every domain of the platform table, and Meta's shared ones. */
+const WATCHED_DOMAINS = [
+  ...Object.values(PLATFORM_TABLE).flatMap((p) => p.domains),
+  ...Object.keys(META_SHARED_DOMAINS),
+];
+const WATCHED_PAGES = Object.values(PLATFORM_TABLE).flatMap((p) => p.pages);
 const CHECK_PERMISSIONS = [
   'http://connectivitycheck.gstatic.com/generate_204',
   'https://cloudflare-dns.com/dns-query*',
@@ -88,6 +93,11 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s/manifest.json', (target) 
           WATCHED_DOMAINS.some((d) => hostOf(match).endsWith(d)),
           match,
         ).toBe(true);
+  });
+
+  it('injects the content script into exactly the platform table’s pages, https only', () => {
+    const matches = (m.content_scripts ?? []).flatMap((cs) => cs.matches);
+    expect([...matches].sort()).toEqual(WATCHED_PAGES.map((h) => `https://${h}/*`).sort());
   });
 
   it('exposes nothing to web pages: one self-contained content script, no web-accessible resources', () => {
@@ -222,6 +232,9 @@ function apisUsed(): string[] {
     'permissions.contains',
     'storage.session',
     'storage.local',
+    // The pages and the content script hand `browser.runtime` to the protocol client (src/shared/protocol/client.ts).
+    'runtime.connect',
+    'runtime.sendMessage',
   ];
   return [...new Set([...spelled, ...throughDeps])].sort();
 }

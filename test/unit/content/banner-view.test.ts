@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { bannerText as bannerOfMeaning, recoveredText } from '../../../src/content/banner-view';
-import { pickReport } from '../../../src/content/live';
 import { bannerTranslator } from '../../../src/content/locales';
 import {
   CAUSES,
@@ -14,6 +13,7 @@ import {
   type Status,
 } from '../../../src/core/types';
 import type { Translator } from '../../../src/shared/i18n';
+import { decodePageReport as pickReport } from '../../../src/shared/protocol/report';
 import { meaningOf } from '../../../src/ui/meaning';
 
 const TZ = 'Asia/Kolkata';

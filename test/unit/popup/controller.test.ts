@@ -2,15 +2,27 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialState, PopupController, type PopupState, STATUS_TIMEOUT_MS } from '../../../src/popup/controller';
 import type { PopupHost, Stored } from '../../../src/popup/host';
-import type { Request } from '../../../src/shared/messages';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { decodeLiveUpdate, type LiveHandlers } from '../../../src/shared/protocol/client';
+import type { Request, StatusReport } from '../../../src/shared/protocol/messages';
+import { DEFAULT_SETTINGS } from '../../../src/shared/protocol/settings';
 import { STATES } from '../ui/fixtures';
 
 const MESSAGES = { popup_check_now: { message: 'अभी जांचें' } };
 
-function fakeHost(o: { stored?: Partial<Stored>; answer?: (r: Request) => Promise<unknown>; grant?: boolean }) {
+/** `pushed`: what the background pushes on the live port at connect (nothing: it is not running). */
+function fakeHost(o: {
+  stored?: Partial<Stored>;
+  answer?: (r: Request) => Promise<unknown>;
+  grant?: boolean;
+  pushed?: unknown[];
+}) {
   const sent: Request[] = [];
-  let live: ((u: unknown) => void) | null = null;
+  let live: LiveHandlers<StatusReport> | null = null;
+  const push = (u: unknown) => {
+    const d = live && decodeLiveUpdate(u, live.decode);
+    if (d && 'report' in d) live?.onReport(d.report);
+    else if (d) live?.onSettings(d.settings);
+  };
   let storedListener: ((c: Partial<Stored>) => void) | null = null;
   let permissionCalls = 0;
   const host: PopupHost = {
@@ -21,8 +33,9 @@ function fakeHost(o: { stored?: Partial<Stored>; answer?: (r: Request) => Promis
         ? o.answer(r)
         : Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
     },
-    connect: (onUpdate) => {
-      live = onUpdate;
+    connect: (handlers) => {
+      live = handlers;
+      for (const u of o.pushed ?? []) push(u);
       return () => {
         live = null;
       };
@@ -42,7 +55,7 @@ function fakeHost(o: { stored?: Partial<Stored>; answer?: (r: Request) => Promis
   return {
     host,
     sent,
-    push: (u: unknown) => live?.(u),
+    push,
     store: (c: Partial<Stored>) => storedListener?.(c),
     permissionCalls: () => permissionCalls,
   };
@@ -72,7 +85,7 @@ describe('popup controller', () => {
   it('renders from storage, in the chosen language, before the worker answers', async () => {
     const f = fakeHost({
       stored: { report: STATES.meta2021, settings: { language: 'hi' } },
-      answer: (r) => (r.type === 'get-status' ? new Promise(() => {}) : Promise.resolve({ ok: true })),
+      answer: async () => ({ ok: true }),
     });
     vi.useFakeTimers();
     const { ctl, state } = run(f.host);
@@ -90,8 +103,10 @@ describe('popup controller', () => {
 
   it('"Could not establish connection" and corrupt storage: no crash, nothing known, Hindi', async () => {
     const f = fakeHost({ stored: { report: 'garbage', settings: 42, history: { x: 1 } } });
+    vi.useFakeTimers();
     const { ctl, state } = run(f.host);
     await ctl.start();
+    await vi.advanceTimersByTimeAsync(STATUS_TIMEOUT_MS);
     expect(state().report).toBeNull();
     expect(state().tr?.lang).toBe('hi'); // Hindi whatever the browser's UI language
     expect(state().notice).toBe('popup_worker_silent');
@@ -100,38 +115,56 @@ describe('popup controller', () => {
     ctl.stop();
   });
 
-  it('takes the worker’s answer, live updates, and ignores forged ones', async () => {
-    const f = fakeHost({ answer: async (r) => (r.type === 'get-status' ? STATES.allFine : { ok: true }) });
+  it('takes what the worker pushes on connect, live updates, and ignores forged ones', async () => {
+    const later = (r: StatusReport, ms: number) => ({ ...r, generatedAt: r.generatedAt + ms });
+    const f = fakeHost({ pushed: [{ type: 'status', report: STATES.allFine }], answer: async () => ({ ok: true }) });
     const { ctl, state } = run(f.host);
     await ctl.start();
     expect(state().report?.platforms.instagram.verdict.status).toBe('up');
-    f.push({ type: 'status', report: STATES.instagram5xx });
+    f.push({ type: 'status', report: later(STATES.instagram5xx, 1) });
     expect(state().report?.platforms.instagram.verdict.status).toBe('down');
     f.push({ type: 'status', report: 'down!' });
     f.push({ type: 'hack', report: STATES.offline });
     f.push(null);
     expect(state().report?.platforms.instagram.verdict.cause).toBe('server');
-    f.store({ report: STATES.offline, history: [{ id: 'h' }] });
+    f.store({ report: later(STATES.offline, 2), history: [{ id: 'h' }] });
     expect(state().report?.online).toBe(false);
     expect(state().history).toEqual([{ id: 'h' }]);
     ctl.stop();
-    f.push({ type: 'status', report: STATES.allFine });
+    f.push({ type: 'status', report: later(STATES.allFine, 3) });
     expect(state().report?.online).toBe(false); // disconnected: no more updates
   });
 
   it('check now: busy while running, then the new answer', async () => {
     let finish: (v: unknown) => void = () => {};
     const f = fakeHost({
-      answer: (r) => (r.type === 'check-now' ? new Promise((res) => (finish = res)) : Promise.resolve(STATES.allFine)),
+      answer: (r) => (r.type === 'check-now' ? new Promise((res) => (finish = res)) : Promise.resolve({ ok: true })),
+      pushed: [{ type: 'status', report: STATES.allFine }],
     });
     const { ctl, state } = run(f.host);
     await ctl.start();
     const p = ctl.checkNow();
     expect(state().checking).toBe(true);
-    finish({ ...STATES.instagram5xx, checking: true });
+    finish({ ...STATES.instagram5xx, generatedAt: STATES.allFine.generatedAt + 1, checking: true });
     await p;
     expect(state()).toMatchObject({ checking: false, notice: 'popup_check_done' });
     expect(state().report?.platforms.instagram.verdict.status).toBe('down');
+  });
+
+  it('an older report arriving after a newer one does not replace it, by whatever route', async () => {
+    const newer = { ...STATES.instagram5xx, generatedAt: STATES.allFine.generatedAt + 10_000 };
+    // The stored copy is the newest; the port's push on connect was made before it.
+    const f = fakeHost({ stored: { report: newer }, pushed: [{ type: 'status', report: STATES.allFine }] });
+    const { ctl, state } = run(f.host);
+    await ctl.start();
+    expect(state().report?.platforms.instagram.verdict.status).toBe('down');
+    // Firefox reports a storage change seconds late: by then the port has brought a newer report.
+    const newest = { ...STATES.offline, generatedAt: newer.generatedAt + 10_000 };
+    f.push({ type: 'status', report: newest });
+    f.store({ report: newer });
+    expect(state().report?.generatedAt).toBe(newest.generatedAt);
+    expect(state().report?.online).toBe(false);
+    ctl.stop();
   });
 
   it('settings apply at once and follow the worker’s answer; language switches', async () => {

@@ -1,8 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readLiveUpdate, withTimeout } from '../../../src/popup/data';
-import { normalizeHistory } from '../../../src/popup/history-data';
+import { withTimeout } from '../../../src/popup/data';
+import { decodeLiveUpdate } from '../../../src/shared/protocol/client';
+import { decodeReport } from '../../../src/shared/protocol/report';
+
+const readLiveUpdate = (raw: unknown) => decodeLiveUpdate(raw, decodeReport);
+
 import { CAUSE_COLOR, chartLayout, LABEL_W } from '../../../src/popup/history-model';
-import type { Episode } from '../../../src/shared/history';
+import type { Episode } from '../../../src/shared/protocol/episode';
+import { decodeHistory } from '../../../src/shared/protocol/episode';
 import { STATES } from '../ui/fixtures';
 
 const DAY = 86_400_000;
@@ -67,7 +72,7 @@ describe('history chart layout', () => {
 
 describe('stored history is validated', () => {
   it('drops junk, keeps good entries newest first, fixes bad fields', () => {
-    const got = normalizeHistory([
+    const got = decodeHistory([
       null,
       7,
       { platforms: ['myspace'], start: 5 },
@@ -85,7 +90,7 @@ describe('stored history is validated', () => {
     });
   });
   it.each([[undefined], [{}], ['[]'], [42]])('%j → empty', (raw) => {
-    expect(normalizeHistory(raw)).toEqual([]);
+    expect(decodeHistory(raw)).toEqual([]);
   });
 });
 

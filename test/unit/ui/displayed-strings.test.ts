@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readErrorPageParams } from '../../../src/errorpage/params';
-import { normalizeHistory } from '../../../src/popup/history-data';
-import { normalizeReport } from '../../../src/ui/report';
+import { decodeHistory } from '../../../src/shared/protocol/episode';
+import { decodeReport } from '../../../src/shared/protocol/report';
 
 const OVERRIDES = ['\u202E', '\u202D', '\u202A', '\u202B', '\u202C', '\u2066', '\u2067', '\u2068', '\u2069', '\u200F'];
 
@@ -20,7 +20,7 @@ describe('displayed strings from outside', () => {
   });
 
   it('evidence hosts from storage are kept only when they are hostnames', () => {
-    const r = normalizeReport({
+    const r = decodeReport({
       platforms: {
         instagram: {
           verdict: { status: 'down', cause: 'server', scope: 'platform' },
@@ -43,7 +43,7 @@ describe('displayed strings from outside', () => {
   });
 
   it('history hosts from storage are kept only when they are hostnames', () => {
-    const h = normalizeHistory([
+    const h = decodeHistory([
       {
         id: 'a',
         platforms: ['facebook'],

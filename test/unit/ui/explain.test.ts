@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAUSES, PLATFORMS, SCOPES, STATUSES } from '../../../src/core/types';
 import { createTranslator, type Messages } from '../../../src/shared/i18n';
+import { decodeReport } from '../../../src/shared/protocol/report';
 import { certaintyOf, requestCounts } from '../../../src/ui/certainty';
 import { type Explanation, explainGroup, explainReport, type Screen } from '../../../src/ui/explain';
 import { keysOf, type Msg, say } from '../../../src/ui/msg';
-import { normalizeReport } from '../../../src/ui/report';
 import { report, STATES, T0 } from './fixtures';
 
 const load = (lang: string) =>
@@ -200,7 +200,7 @@ describe('bad input never crashes', () => {
     { platforms: {}, hostPermissions: 'no', online: 'yes', generatedAt: Number.NaN },
   ];
   it.each(junk.map((j) => [j]))('%j', (raw) => {
-    const r = normalizeReport(raw);
+    const r = decodeReport(raw);
     const s = explainReport(r, T0);
     for (const m of screenMsgs(s)) expect(typeof say(hi, m)).toBe('string');
     if (r) {
@@ -209,7 +209,7 @@ describe('bad input never crashes', () => {
     }
   });
   it('failed is capped by total and unknown strings become unknown', () => {
-    const r = normalizeReport({
+    const r = decodeReport({
       platforms: {
         facebook: { verdict: { status: 'down', cause: 'aliens', scope: 'mars' }, evidence: { total: 3, failed: 9 } },
       },

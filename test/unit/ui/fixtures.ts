@@ -7,8 +7,8 @@ import {
   type Scope,
   type Status,
 } from '../../../src/core/types';
-import type { StatusReport } from '../../../src/shared/messages';
-import { emptyEvidence } from '../../../src/ui/report';
+import type { StatusReport } from '../../../src/shared/protocol/messages';
+import { emptyEvidence } from '../../../src/shared/protocol/report';
 
 export const T0 = Date.UTC(2021, 9, 4, 15, 39); // 21:09 IST, 4 October 2021
 

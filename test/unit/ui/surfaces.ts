@@ -14,7 +14,7 @@ import { bannerTranslator } from '../../../src/content/locales';
 import { type Cause, type ErrorClass, PLATFORMS, type PlatformId, type Scope } from '../../../src/core/types';
 import { errorPageModel } from '../../../src/errorpage/model';
 import { createTranslator, type Lang, type Messages, type Translator } from '../../../src/shared/i18n';
-import type { StatusReport } from '../../../src/shared/messages';
+import type { StatusReport } from '../../../src/shared/protocol/messages';
 import { explainReport } from '../../../src/ui/explain';
 import { meaningOf } from '../../../src/ui/meaning';
 import { say } from '../../../src/ui/msg';

@@ -1,4 +1,5 @@
-/** User settings, kept in storage.local. */
+/** User settings, kept in storage.local; `decodeSettings` reads them from storage and from messages alike. */
+import { obj } from './values';
 
 /** 'auto': nothing picked yet, which reads as Hindi (see resolveLang). */
 export type LanguageSetting = 'auto' | 'hi' | 'en';
@@ -22,17 +23,20 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
 };
 
+/** The language setting's one check (storage, messages, the request guard). */
+export const isLanguageSetting = (x: unknown): x is LanguageSetting => x === 'auto' || x === 'hi' || x === 'en';
+
 const bool = (x: unknown, dflt: boolean): boolean => (typeof x === 'boolean' ? x : dflt);
 
-/** Rebuilds settings from anything found in storage: unknown or malformed fields fall back to defaults. */
-export function normalizeSettings(raw: unknown): Settings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const c = (r.checks && typeof r.checks === 'object' ? r.checks : {}) as Record<string, unknown>;
+/** Rebuilds settings from anything found in storage or a message: unknown or malformed fields fall back to defaults. */
+export function decodeSettings(raw: unknown): Settings {
+  const r = obj(raw);
+  const c = obj(r.checks);
   const d = DEFAULT_SETTINGS.checks;
   return {
     notifications: bool(r.notifications, DEFAULT_SETTINGS.notifications),
     checks: { platform: bool(c.platform, d.platform), control: bool(c.control, d.control), dns: bool(c.dns, d.dns) },
-    language: r.language === 'hi' || r.language === 'en' || r.language === 'auto' ? r.language : 'auto',
+    language: isLanguageSetting(r.language) ? r.language : 'auto',
   };
 }
 
@@ -43,5 +47,5 @@ export type SettingsPatch = {
 };
 
 export function applySettingsPatch(s: Settings, patch: SettingsPatch): Settings {
-  return normalizeSettings({ ...s, ...patch, checks: { ...s.checks, ...(patch.checks ?? {}) } });
+  return decodeSettings({ ...s, ...patch, checks: { ...s.checks, ...(patch.checks ?? {}) } });
 }

@@ -46,7 +46,7 @@ export function createOwnErrorLog(): OwnErrorLog {
   };
 }
 
-/** Carries the browser's own error string on a rejected fetch (read by checks.ts). */
+/** Carries the browser's own error string on a rejected fetch (read by probes.ts). */
 export class CheckFetchError extends TypeError {
   constructor(readonly browserError: string) {
     super(`Failed to fetch (${browserError})`);

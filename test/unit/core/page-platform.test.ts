@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { platformOfPage } from '../../../src/content/page-platform';
+import { platformOfPage } from '../../../src/core/platforms';
 
 it('knows exactly the content-script hosts', () => {
   expect(platformOfPage('web.whatsapp.com')).toBe('whatsapp');

@@ -2,10 +2,12 @@
  * The typed message protocol between the extension's own pages/content scripts and the background.
  * The background sends meaning (enums, numbers, times), never display text: the UIs translate.
  * Every incoming message is checked at run time with `isRequest` and its sender with
- * `isTrustedSender` (request-guards.ts: kept apart so the pages do not bundle the background's guards).
+ * `senderRole` (guards.ts: kept apart so the pages do not bundle the background's guards). Pages
+ * and the content script read what they receive with the decoders beside this file (report.ts,
+ * settings.ts, episode.ts) and talk to the background only through client.ts.
  */
-import type { PlatformId, PlatformReport } from '../core/types';
-import type { Episode } from './history';
+import type { PlatformId, PlatformReport } from '../../core/types';
+import type { Episode } from './episode';
 import type { Settings, SettingsPatch } from './settings';
 
 export interface StatusReport {
@@ -53,6 +55,8 @@ export interface RetryReply {
  * verdict. No evidence (hosts, DNS answers, check results), no other platform, no other settings.
  */
 export interface PageStatus {
+  /** The report's generatedAt, so the newest of two verdicts wins. */
+  generatedAt: number;
   platforms: Partial<Record<PlatformId, Pick<PlatformReport, 'verdict'>>>;
 }
 export interface PageSettings {
@@ -71,7 +75,13 @@ export type ResponseFor<R extends Request> = R extends { type: 'get-status' | 'c
         ? RetryReply
         : { ok: true };
 
-/** Pushed from the background over a `runtime.connect` port named LIVE_PORT. */
+/**
+ * Pushed from the background over a `runtime.connect` port named LIVE_PORT: on connect the status
+ * and the settings, then each change.
+ */
 export type LiveUpdate = { type: 'status'; report: StatusReport } | { type: 'settings'; settings: Settings };
+
+/** A live update as a content script receives it (its own platform's verdict, the language). */
+export type PageUpdate = { type: 'status'; report: PageStatus } | { type: 'settings'; settings: PageSettings };
 
 export const LIVE_PORT = 'nazar-live';

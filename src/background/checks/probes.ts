@@ -3,22 +3,17 @@
  * as trace-format `probe`/`dns` events. Every endpoint is listed here (and in the README):
  * the platforms' own favicons, a neutral connectivity endpoint and Cloudflare's DNS-over-HTTPS.
  */
-import type { TraceEvent } from '../core/api';
-import type { CheckRequest, PlatformId } from '../core/types';
-import type { Settings } from '../shared/settings';
+import type { TraceEvent } from '../../core/api';
+import { PLATFORM_TABLE } from '../../core/platforms';
+import { type CheckRequest, PLATFORMS, type PlatformId } from '../../core/types';
+import type { Settings } from '../../shared/protocol/settings';
 import { CheckFetchError } from './own-errors';
 
-export const PROBE_URLS: Record<PlatformId, string> = {
-  whatsapp: 'https://web.whatsapp.com/favicon.ico',
-  facebook: 'https://www.facebook.com/favicon.ico',
-  instagram: 'https://www.instagram.com/favicon.ico',
-};
-/** The names looked up through the independent resolver. */
-export const DNS_NAMES: Record<PlatformId, string> = {
-  whatsapp: 'web.whatsapp.com',
-  facebook: 'www.facebook.com',
-  instagram: 'www.instagram.com',
-};
+/** Each platform's probe and the name looked up through the independent resolver (the platform table). */
+const byPlatform = <T>(pick: (p: (typeof PLATFORM_TABLE)[PlatformId]) => T) =>
+  Object.fromEntries(PLATFORMS.map((id) => [id, pick(PLATFORM_TABLE[id])])) as Record<PlatformId, T>;
+export const PROBE_URLS: Record<PlatformId, string> = byPlatform((p) => p.probeUrl);
+export const DNS_NAMES: Record<PlatformId, string> = byPlatform((p) => p.dnsName);
 export const CONTROL_URL = 'http://connectivitycheck.gstatic.com/generate_204';
 export const DOH_URL = 'https://cloudflare-dns.com/dns-query';
 export const TIMEOUT_MS = 8_000;
@@ -146,10 +141,9 @@ export async function runChecks(deps: CheckDeps, checks: CheckRequest[]): Promis
 
 /** "Check now": everything the settings allow, for every platform. */
 export function allChecks(settings: Settings['checks']): CheckRequest[] {
-  const platforms: PlatformId[] = ['whatsapp', 'facebook', 'instagram'];
   const out: CheckRequest[] = [];
   if (settings.control) out.push({ kind: 'probe', target: 'control', reason: 'doubt' });
-  for (const p of platforms) {
+  for (const p of PLATFORMS) {
     if (settings.platform) out.push({ kind: 'probe', target: p, reason: 'doubt' });
     if (settings.dns) out.push({ kind: 'dns', target: p, reason: 'doubt' });
   }

@@ -1,12 +1,23 @@
+/** The pages' and the banner's line to the background: live port, reconnects, newest report only. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { handleLiveMessage, type Port, type RuntimeLike, startLive } from '../../../src/content/live';
-import type { PlatformReport } from '../../../src/core/types';
+import {
+  connectLive,
+  decodeLiveUpdate,
+  newestOnly,
+  type Port,
+  type RuntimeLike,
+} from '../../../src/shared/protocol/client';
+import { decodePageReport, type PageReport } from '../../../src/shared/protocol/report';
+import type { Settings } from '../../../src/shared/protocol/settings';
 
 const report = (status: string) => ({
   verdict: { platform: 'instagram', status, cause: 'server', scope: 'platform', since: 1, updatedAt: 2 },
   evidence: { total: 1, failed: 1 },
 });
-const statusReport = (status: string) => ({ platforms: { instagram: report(status) } });
+const statusReport = (status: string, generatedAt = 1_000) => ({
+  generatedAt,
+  platforms: { instagram: report(status) },
+});
 
 function fakeRuntime() {
   const ports: Array<{ port: Port; push(m: unknown): void; drop(): void; disconnected: boolean }> = [];
@@ -39,64 +50,91 @@ function fakeRuntime() {
     },
     sendMessage(m: unknown) {
       rt.sent.push(m);
-      const t = (m as { type: string }).type;
-      return Promise.resolve(t === 'get-status' ? statusReport('down') : { language: 'en' });
+      return Promise.resolve({ ok: true });
     },
   };
   return { rt: rt as RuntimeLike & typeof rt, ports };
 }
 
 function handlers() {
-  return { onReport: vi.fn<(r: PlatformReport) => void>(), onLanguage: vi.fn(), onGone: vi.fn() };
+  return {
+    decode: (raw: unknown) => decodePageReport(raw, 'instagram'),
+    onReport: vi.fn<(r: PageReport) => void>(),
+    onSettings: vi.fn<(s: Settings) => void>(),
+    onGone: vi.fn(),
+  };
 }
 
-describe('handleLiveMessage', () => {
-  it('passes this platform’s report and the language on, drops everything else', () => {
-    const h = handlers();
-    handleLiveMessage({ type: 'status', report: statusReport('down') }, 'instagram', h);
-    handleLiveMessage({ type: 'settings', settings: { language: 'hi' } }, 'instagram', h);
+describe('a live update is read with the surface’s own decoder', () => {
+  it('passes this platform’s report and the settings on, drops everything else', () => {
+    const decode = (raw: unknown) => decodePageReport(raw, 'instagram');
+    expect(decodeLiveUpdate({ type: 'status', report: statusReport('down') }, decode)).toMatchObject({
+      report: { generatedAt: 1_000, verdict: { status: 'down' } },
+    });
+    expect(decodeLiveUpdate({ type: 'settings', settings: { language: 'hi' } }, decode)).toMatchObject({
+      settings: { language: 'hi' },
+    });
     for (const bad of [
       null,
       'status',
       { type: 'status' },
       { type: 'status', report: { platforms: { whatsapp: report('down') } } },
       { type: 'status', report: { platforms: { instagram: { verdict: { status: 7 }, evidence: {} } } } },
-      { type: 'settings', settings: { language: 'fr' } },
+      { type: 'settings', settings: 'en' },
       { type: 'open-details' },
     ]) {
-      handleLiveMessage(bad, 'instagram', h);
+      expect(decodeLiveUpdate(bad, decode)).toBeNull();
     }
-    expect(h.onReport).toHaveBeenCalledTimes(1);
-    expect(h.onReport.mock.calls[0]![0].verdict.status).toBe('down');
-    expect(h.onLanguage).toHaveBeenCalledTimes(1);
-    expect(h.onLanguage).toHaveBeenCalledWith('hi');
   });
 });
 
-describe('startLive', () => {
+describe('newest report only', () => {
+  it('an older report arriving after a newer one does not replace it; an equally new one does', () => {
+    const shown: number[] = [];
+    const keep = newestOnly<{ generatedAt: number }>((r) => shown.push(r.generatedAt));
+    expect(keep({ generatedAt: 2_000 })).toBe(true);
+    expect(keep({ generatedAt: 1_000 })).toBe(false);
+    expect(keep(null)).toBe(false);
+    expect(keep({ generatedAt: 2_000 })).toBe(true);
+    expect(keep({ generatedAt: 3_000 })).toBe(true);
+    expect(shown).toEqual([2_000, 2_000, 3_000]);
+  });
+});
+
+describe('connectLive', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('asks for status and settings at start and takes pushed updates', async () => {
+  it('takes what the background pushes on connect and after, and asks for nothing', async () => {
     const { rt, ports } = fakeRuntime();
     const h = handlers();
-    startLive(rt, 'instagram', h);
+    connectLive(rt, h);
+    ports[0]!.push({ type: 'status', report: statusReport('down', 1_000) });
+    ports[0]!.push({ type: 'settings', settings: { language: 'en' } });
+    ports[0]!.push({ type: 'status', report: statusReport('up', 2_000) });
     await vi.advanceTimersByTimeAsync(0);
-    expect(rt.sent).toEqual([{ type: 'get-settings' }, { type: 'get-status' }]);
-    expect(h.onLanguage).toHaveBeenCalledWith('en');
-    ports[0]!.push({ type: 'status', report: statusReport('up') });
+    expect(rt.sent).toEqual([]);
+    expect(h.onSettings.mock.calls[0]![0].language).toBe('en');
     expect(h.onReport.mock.calls.map((c) => c[0].verdict.status)).toEqual(['down', 'up']);
   });
 
-  it('reconnects with back-off after the worker goes away, and asks again', async () => {
+  it('keeps the newer report when an older one arrives later on the port', () => {
     const { rt, ports } = fakeRuntime();
     const h = handlers();
-    startLive(rt, 'instagram', h);
+    connectLive(rt, h);
+    ports[0]!.push({ type: 'status', report: statusReport('down', 2_000) });
+    ports[0]!.push({ type: 'status', report: statusReport('up', 1_000) });
+    expect(h.onReport.mock.calls.map((c) => c[0].verdict.status)).toEqual(['down']);
+  });
+
+  it('reconnects with back-off after the background goes away', async () => {
+    const { rt, ports } = fakeRuntime();
+    const h = handlers();
+    connectLive(rt, h);
     ports[0]!.drop();
     expect(ports.length).toBe(1);
     await vi.advanceTimersByTimeAsync(1000);
     expect(ports.length).toBe(2);
-    expect(rt.sent.filter((m) => (m as { type: string }).type === 'get-status').length).toBe(2);
     ports[1]!.drop();
     await vi.advanceTimersByTimeAsync(1000);
     expect(ports.length).toBe(2);
@@ -108,7 +146,7 @@ describe('startLive', () => {
   it('cleans up quietly once the extension context is invalidated', async () => {
     const { rt, ports } = fakeRuntime();
     const h = handlers();
-    startLive(rt, 'instagram', h);
+    connectLive(rt, h);
     rt.id = undefined;
     ports[0]!.drop();
     expect(h.onGone).toHaveBeenCalledTimes(1);
@@ -116,21 +154,21 @@ describe('startLive', () => {
     expect(ports.length).toBe(1);
     // Late messages after that are ignored.
     ports[0]!.push({ type: 'status', report: statusReport('down') });
-    expect(h.onReport.mock.calls.length).toBeLessThanOrEqual(1);
+    expect(h.onReport).not.toHaveBeenCalled();
   });
 
   it('treats a throwing connect as an invalidated context', () => {
     const { rt } = fakeRuntime();
     rt.id = undefined;
     const h = handlers();
-    startLive(rt, 'instagram', h);
+    connectLive(rt, h);
     expect(h.onGone).toHaveBeenCalledTimes(1);
   });
 
   it('stop() disconnects and stops reconnecting', async () => {
     const { rt, ports } = fakeRuntime();
     const h = handlers();
-    const live = startLive(rt, 'instagram', h);
+    const live = connectLive(rt, h);
     live.stop();
     expect(ports[0]!.disconnected).toBe(true);
     ports[0]!.drop();

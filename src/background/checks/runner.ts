@@ -3,9 +3,9 @@
  * out (checksDue), so a request arriving while a round is running is kept and run right after,
  * never dropped — otherwise that platform would wait for the engine's next re-check gap.
  */
-import type { TraceEvent } from '../core/api';
-import type { CheckRequest } from '../core/types';
-import { runChecks } from './checks';
+import type { TraceEvent } from '../../core/api';
+import type { CheckRequest } from '../../core/types';
+import { runChecks } from './probes';
 
 export interface CheckRunnerOptions {
   fetch: typeof fetch;

@@ -3,11 +3,14 @@
  * request and its sender with these. A module of their own, so that the popup, which only sends
  * requests, does not bundle them (chunks are split per module, not per export).
  */
-import { isWatchedPageUrl, platformOfPage } from '../core/catalogue';
-import { hostOf } from '../core/host';
-import { PLATFORMS, type PlatformId } from '../core/types';
+import { isWatchedPageUrl, platformOfPage } from '../../core/catalogue';
+import { hostOf } from '../../core/host';
+import type { PlatformId } from '../../core/types';
 import type { Request } from './messages';
-import type { SettingsPatch } from './settings';
+import { isLanguageSetting, type SettingsPatch } from './settings';
+import { isPlatformId } from './values';
+
+export { isPlatformId };
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -17,7 +20,7 @@ function isSettingsPatch(x: unknown): x is SettingsPatch {
     if (k === 'notifications') {
       if (typeof v !== 'boolean') return false;
     } else if (k === 'language') {
-      if (v !== 'auto' && v !== 'hi' && v !== 'en') return false;
+      if (!isLanguageSetting(v)) return false;
     } else if (k === 'checks') {
       if (!isObj(v)) return false;
       for (const [ck, cv] of Object.entries(v)) {
@@ -55,10 +58,6 @@ export function isRequest(x: unknown): x is Request {
     default:
       return false;
   }
-}
-
-export function isPlatformId(x: unknown): x is PlatformId {
-  return typeof x === 'string' && (PLATFORMS as readonly string[]).includes(x);
 }
 
 /** The minimal sender shape both browsers pass to runtime.onMessage / onConnect. */

@@ -15,17 +15,9 @@ import {
   type Scope,
   STATUSES,
   type Status,
-} from '../core/types';
-import type { StatusReport } from '../shared/messages';
-
-type Obj = Record<string, unknown>;
-const obj = (x: unknown): Obj => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Obj) : {});
-const time = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : null);
-const count = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? Math.floor(x) : 0);
-/** The engine only ever records hostnames: anything else (markup, bidi overrides, URLs) is not shown. */
-export const isHostname = (h: unknown): h is string => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/i.test(h);
-const oneOf = <T extends string>(list: readonly T[], x: unknown, dflt: T): T =>
-  (list as readonly unknown[]).includes(x) ? (x as T) : dflt;
+} from '../../core/types';
+import type { PageStatus, StatusReport } from './messages';
+import { count, hostList, obj, oneOf, time } from './values';
 
 function check(x: unknown): CheckResult | undefined {
   const o = obj(x);
@@ -58,7 +50,7 @@ function evidence(x: unknown): Evidence {
     failed: Math.min(total, count(o.failed)),
     // Per-class counts are not shown by the pages, so they are not carried over.
     byClass: {},
-    hosts: Array.isArray(o.hosts) ? o.hosts.filter(isHostname).slice(0, 5) : [],
+    hosts: hostList(o.hosts),
     firstFailureAt: time(o.firstFailureAt),
     lastSuccessAt: time(o.lastSuccessAt),
     lastFailureAt: time(o.lastFailureAt),
@@ -73,24 +65,25 @@ function evidence(x: unknown): Evidence {
   return ev;
 }
 
-function platformReport(id: PlatformId, x: unknown): PlatformReport {
-  const o = obj(x);
-  const v = obj(o.verdict);
+function verdict(id: PlatformId, x: unknown): PlatformReport['verdict'] {
+  const v = obj(x);
   return {
-    verdict: {
-      platform: id,
-      status: oneOf<Status>(STATUSES, v.status, 'unknown'),
-      cause: oneOf<Cause>(CAUSES, v.cause, 'unknown'),
-      scope: oneOf<Scope>(SCOPES, v.scope, 'none'),
-      since: time(v.since),
-      updatedAt: time(v.updatedAt),
-    },
-    evidence: evidence(o.evidence),
+    platform: id,
+    status: oneOf<Status>(STATUSES, v.status, 'unknown'),
+    cause: oneOf<Cause>(CAUSES, v.cause, 'unknown'),
+    scope: oneOf<Scope>(SCOPES, v.scope, 'none'),
+    since: time(v.since),
+    updatedAt: time(v.updatedAt),
   };
 }
 
+function platformReport(id: PlatformId, x: unknown): PlatformReport {
+  const o = obj(x);
+  return { verdict: verdict(id, o.verdict), evidence: evidence(o.evidence) };
+}
+
 /** null when there is nothing usable at all (no report yet). */
-export function normalizeReport(raw: unknown): StatusReport | null {
+export function decodeReport(raw: unknown): StatusReport | null {
   const o = obj(raw);
   if (!o.platforms || typeof o.platforms !== 'object') return null;
   const p = obj(o.platforms);
@@ -106,4 +99,18 @@ export function normalizeReport(raw: unknown): StatusReport | null {
     lastCheckAt: time(o.lastCheckAt),
     checking: o.checking === true,
   };
+}
+
+/** What the banner reads: its platform's verdict (all the background sends a content script) and when it was made. */
+export interface PageReport extends Pick<PlatformReport, 'verdict'> {
+  generatedAt: number;
+}
+
+/** This platform's verdict from a PageStatus-shaped value, or null when it is not one. */
+export function decodePageReport(x: unknown, platform: PlatformId): PageReport | null {
+  const o = obj(x) as Partial<PageStatus>;
+  const v = obj(obj(obj(o.platforms)[platform]).verdict);
+  if (typeof v.status !== 'string') return null;
+  // Values outside the engine's vocabulary read as "nothing known", never as a fault.
+  return { generatedAt: time(o.generatedAt) ?? 0, verdict: verdict(platform, v) };
 }
