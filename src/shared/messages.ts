@@ -4,6 +4,7 @@
  * Every incoming message is checked at run time with `isRequest` and its sender with
  * `isTrustedSender` (request-guards.ts: kept apart so the pages do not bundle the background's guards).
  */
+import type { VantageEvent } from '../core/api';
 import type { PlatformId, PlatformReport } from '../core/types';
 import type { Episode } from './history';
 import type { Settings, SettingsPatch } from './settings';
@@ -40,7 +41,9 @@ export type Request =
    * has changed. `back`: held while the page is open, for the Back button; that failing load is the
    * browser's own failed entry, so the background steps back once more. Kept in memory only.
    */
-  | { type: 'retry-navigation'; token: string; purpose?: NavigationPurpose };
+  | { type: 'retry-navigation'; token: string; purpose?: NavigationPurpose }
+  /** From an extension page: other networks' answer (issue 18), evidence for the engine. */
+  | { type: 'other-networks'; event: VantageEvent };
 
 /** The answer to `retry-navigation`: the failed URL, when the token is this tab's and still known. */
 export interface RetryReply {
@@ -61,7 +64,7 @@ export interface PageSettings {
 
 export type NavigationPurpose = 'retry' | 'back';
 
-export type ResponseFor<R extends Request> = R extends { type: 'get-status' | 'check-now' }
+export type ResponseFor<R extends Request> = R extends { type: 'get-status' | 'check-now' | 'other-networks' }
   ? StatusReport
   : R extends { type: 'get-history' }
     ? Episode[]

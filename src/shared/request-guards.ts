@@ -5,6 +5,7 @@
  */
 import { isWatchedPageUrl, platformOfPage } from '../core/catalogue';
 import { hostOf } from '../core/host';
+import { validateEvent } from '../core/trace';
 import { PLATFORMS, type PlatformId } from '../core/types';
 import type { Request } from './messages';
 import type { SettingsPatch } from './settings';
@@ -18,6 +19,11 @@ function isSettingsPatch(x: unknown): x is SettingsPatch {
       if (typeof v !== 'boolean') return false;
     } else if (k === 'language') {
       if (v !== 'auto' && v !== 'hi' && v !== 'en') return false;
+    } else if (k === 'otherNetworks') {
+      if (!isObj(v)) return false;
+      for (const [ok, ov] of Object.entries(v)) {
+        if (!['enabled', 'consented', 'auto'].includes(ok) || typeof ov !== 'boolean') return false;
+      }
     } else if (k === 'checks') {
       if (!isObj(v)) return false;
       for (const [ck, cv] of Object.entries(v)) {
@@ -45,6 +51,12 @@ export function isRequest(x: unknown): x is Request {
       return (
         (Object.keys(x).length === 1 && !('platform' in x)) || (Object.keys(x).length === 2 && isPlatformId(x.platform))
       );
+    case 'other-networks': {
+      // Other networks' answer, from an extension page (src/vantage/): checked as a trace line is.
+      if (Object.keys(x).length !== 2) return false;
+      const r = validateEvent(x.event);
+      return r.ok && r.event.event === 'vantage';
+    }
     case 'retry-navigation':
       return (
         Object.keys(x).length === ('purpose' in x ? 3 : 2) &&

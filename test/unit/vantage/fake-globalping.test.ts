@@ -67,7 +67,7 @@ describe('the fake Globalping API, read by the official client', () => {
         l.asn === LOCATIONS.vi.asn
           ? { kind: 'failed', rawOutput: 'connect ECONNRESET 157.240.16.53:443' }
           : { kind: 'ok' },
-      ).map((p, i) => ({ ...p, afterMs: 50 + i * 20 })),
+      ).map((p, i) => ({ ...p, afterMs: 1000 + i * 20 })),
     );
     const gp = client();
     const c = await gp.createMeasurement(measurementRequest('whatsapp', 'http'));
@@ -79,7 +79,7 @@ describe('the fake Globalping API, read by the official client', () => {
     expect(m1.results).toHaveLength(7);
     expect(m1.results[0]?.result).toEqual({ status: 'in-progress', rawOutput: '' });
     expect(first.response.headers.get('access-control-allow-origin')).toBe('*');
-    await sleep(300);
+    await sleep(1300);
     const done = await gp.getMeasurement(id);
     const m2 = done.data as TypedMeasurementResponse<'http'>;
     expect(m2.status).toBe('finished');
