@@ -5,8 +5,8 @@
  */
 import type { DetectionEngine, TraceEvent, VantageEvent } from '../core/api';
 import { shownHost } from '../core/catalogue';
-import { validateEvent } from '../core/trace';
 import { type ErrorClass, PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import { validateVantage } from '../core/vantage';
 import type { Episode } from '../shared/history';
 import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/messages';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
@@ -360,7 +360,7 @@ export function createWorker(deps: WorkerDeps) {
      */
     async otherNetworks(event: VantageEvent): Promise<StatusReport> {
       await ready;
-      const r = validateEvent({ ...event, timeStamp: deps.now() });
+      const r = validateVantage({ ...event, timeStamp: deps.now() });
       if (r.ok && r.event.event === 'vantage') {
         feed(r.event);
         // Even without a verdict change the report must carry the new evidence at once.

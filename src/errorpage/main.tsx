@@ -14,6 +14,7 @@ import { LIVE_PORT, type NavigationPurpose, type StatusReport } from '../shared/
 import { normalizeSettings } from '../shared/settings';
 import { say } from '../ui/msg';
 import { normalizeReport } from '../ui/report';
+import { loadOtherNetworks } from '../vantage/load';
 import { ErrorPage } from './ErrorPage';
 import { createReturnWatch, errorPageModel } from './model';
 import { readErrorPageParams, safeTarget } from './params';
@@ -115,6 +116,7 @@ if (params.token) {
 }
 
 draw();
+loadOtherNetworks();
 browser.runtime.sendMessage({ type: 'get-settings' }).then(
   (s) => {
     lang = resolveLang(normalizeSettings(s).language);

@@ -5,8 +5,8 @@
  */
 import { isWatchedPageUrl, platformOfPage } from '../core/catalogue';
 import { hostOf } from '../core/host';
-import { validateEvent } from '../core/trace';
 import { PLATFORMS, type PlatformId } from '../core/types';
+import { validateVantage } from '../core/vantage';
 import type { Request } from './messages';
 import type { SettingsPatch } from './settings';
 
@@ -19,11 +19,6 @@ function isSettingsPatch(x: unknown): x is SettingsPatch {
       if (typeof v !== 'boolean') return false;
     } else if (k === 'language') {
       if (v !== 'auto' && v !== 'hi' && v !== 'en') return false;
-    } else if (k === 'otherNetworks') {
-      if (!isObj(v)) return false;
-      for (const [ok, ov] of Object.entries(v)) {
-        if (!['enabled', 'consented', 'auto'].includes(ok) || typeof ov !== 'boolean') return false;
-      }
     } else if (k === 'checks') {
       if (!isObj(v)) return false;
       for (const [ck, cv] of Object.entries(v)) {
@@ -53,9 +48,9 @@ export function isRequest(x: unknown): x is Request {
       );
     case 'other-networks': {
       // Other networks' answer, from an extension page (src/vantage/): checked as a trace line is.
-      if (Object.keys(x).length !== 2) return false;
-      const r = validateEvent(x.event);
-      return r.ok && r.event.event === 'vantage';
+      return (
+        Object.keys(x).length === 2 && isObj(x.event) && x.event.event === 'vantage' && validateVantage(x.event).ok
+      );
     }
     case 'retry-navigation':
       return (

@@ -160,7 +160,7 @@ function authCors(h: Record<string, string>, origin: string): Record<string, str
 const JSON_TYPE = 'application/json; charset=utf-8';
 const ANON_LIMIT = 250;
 
-function error(status: number, type: string, message: string, docs: string, extra: object = {}) {
+function error(_status: number, type: string, message: string, docs: string, extra: object = {}) {
   return pretty({ error: { type, message, ...extra }, links: { documentation: docs } });
 }
 

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleMessage, type MessageContext } from '../../../src/background/messages';
 import { isRequest } from '../../../src/shared/request-guards';
-import { applySettingsPatch, DEFAULT_SETTINGS, normalizeSettings } from '../../../src/shared/settings';
 
 const event = {
   event: 'vantage',
@@ -57,25 +56,5 @@ describe('the other-networks message', () => {
     expect(isRequest({ type: 'other-networks', event: { ...event, probes: [{ country: 'IN' }] } })).toBe(false);
     expect(isRequest({ type: 'other-networks', event, extra: 1 })).toBe(false);
     expect(isRequest({ type: 'other-networks' })).toBe(false);
-  });
-});
-
-describe('the other-networks settings', () => {
-  it('are on, not yet agreed to, and not automatic by default', () => {
-    expect(DEFAULT_SETTINGS.otherNetworks).toEqual({ enabled: true, consented: false, auto: false });
-    expect(normalizeSettings({}).otherNetworks).toEqual({ enabled: true, consented: false, auto: false });
-  });
-
-  it('never check automatically without the consent', () => {
-    expect(normalizeSettings({ otherNetworks: { auto: true } }).otherNetworks.auto).toBe(false);
-    const s = applySettingsPatch(DEFAULT_SETTINGS, { otherNetworks: { consented: true, auto: true } });
-    expect(s.otherNetworks).toEqual({ enabled: true, consented: true, auto: true });
-    expect(applySettingsPatch(s, { otherNetworks: { enabled: false } }).otherNetworks.consented).toBe(true);
-  });
-
-  it('accept only booleans for the three known fields', () => {
-    expect(isRequest({ type: 'set-settings', patch: { otherNetworks: { auto: true } } })).toBe(true);
-    expect(isRequest({ type: 'set-settings', patch: { otherNetworks: { auto: 'yes' } } })).toBe(false);
-    expect(isRequest({ type: 'set-settings', patch: { otherNetworks: { host: 'x' } } })).toBe(false);
   });
 });
