@@ -46,7 +46,7 @@ export interface OthersMeaning {
   /** The counts the sentence uses (India's, or all when India gave none). */
   main: Tally;
   abroad: Tally | null;
-  /** Names of the networks on the answer's side (the failing ones for others-fail, …), at most 4. */
+  /** Names of the networks on the answer’s side (the failing ones for others-fail, …), at most 5 (all of India’s). */
   names: string[];
   partial: boolean;
   answered: number;
@@ -89,7 +89,7 @@ export function othersMeaningOf(s: RunState): OthersMeaning {
     inIndia: india.length > 0,
     main: tally(shown),
     abroad: india.length > 0 && abroad.length > 0 ? tally(abroad) : null,
-    names: uniq(side.map(shortName)).slice(0, 4),
+    names: uniq(side.map(shortName)).slice(0, 5),
     partial: s.phase === 'partial',
     answered,
     expected: Math.max(main?.expected ?? 0, answered),
