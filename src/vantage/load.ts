@@ -10,6 +10,7 @@ export const OTHER_NETWORKS_FILE = 'on.js';
 
 export function loadOtherNetworks(): void {
   // A name, not a literal or template: Vite would wrap those in its preload helper.
-  const url = `/${OTHER_NETWORKS_FILE}`;
+  // (The minifier folds it back into a literal: AMO's linter accepts only those in import().)
+  const url = '/on.js';
   import(/* @vite-ignore */ url).catch(() => {});
 }

@@ -13,8 +13,24 @@ import { is, waitFor } from '../support/browser';
 import { BROWSERS, browserSuite } from '../support/browser-suite';
 import { eventually } from '../support/eventually';
 import { type BrowserSession, type FakePlatform, type PageHandle, PLATFORM_HOSTS } from '../support/harness';
-import { type FakeOutcome, LOCATIONS, sevenProbes } from '../support/harness/fake-globalping';
+import { type FakeOutcome, sevenProbes } from '../support/harness/fake-globalping';
+import { screenshotPath } from '../support/harness/session';
 import { fullShot, openPopup } from '../support/popup-page';
+
+/** The page from its top to the end of the other-networks section: the README's picture. */
+async function shotToOthers(s: BrowserSession, page: PageHandle, name: string): Promise<void> {
+  const bottom = await page.evaluate(() => {
+    const r = document.querySelector('section.others')?.getBoundingClientRect();
+    return Math.ceil((r?.bottom ?? 600) + window.scrollY + 12);
+  });
+  const width = await page.evaluate(() => document.documentElement.clientWidth);
+  // biome-ignore lint/suspicious/noExplicitAny: Playwright or Puppeteer page.
+  await (page.raw as any).screenshot({
+    path: screenshotPath(s.browser, name),
+    clip: { x: 0, y: 0, width, height: bottom },
+    ...(s.browser === 'firefox' ? { captureBeyondViewport: true } : { fullPage: true }),
+  });
+}
 
 const META_HOSTS = Object.values(PLATFORM_HOSTS).flat();
 
@@ -40,6 +56,7 @@ function shown(page: PageHandle): Promise<Shown> {
     return {
       phase: sec?.dataset.phase ?? '',
       stage: sec?.dataset.stage ?? '',
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, as the user reads it
       text: sec?.innerText ?? '',
       goDisabled: sec?.querySelector<HTMLButtonElement>('.others-go')?.disabled ?? null,
       clipped,
@@ -124,7 +141,7 @@ for (const browser of BROWSERS) {
       const end = await askOthers(popup, true);
       console.log(`[measure] ${browser} other networks (2021 pattern): ${timing(end)}`);
       expect(end.phase).toBe('done');
-      expect(end.text).toContain('पर भी WhatsApp नहीं खुल रहा: 5 में से 5 नेटवर्क पर नहीं (Jio, Airtel, Vi और BSNL)');
+      expect(end.text).toContain('पर भी WhatsApp नहीं खुल रहा: 5 में से 5 नेटवर्क पर नहीं (Jio, Airtel, Vi, BSNL और ACT)');
       expect(end.text).toContain('यानी गड़बड़ी WhatsApp की तरफ़ से लगती है');
       expect(end.text).toContain('Jio · AS55836 · Mumbai');
       expect(end.clipped).toEqual([]);
@@ -157,6 +174,7 @@ for (const browser of BROWSERS) {
         `[measure] ${browser} other networks: Origin headers seen by the API ${JSON.stringify([...new Set(headers.map((h) => h.origin ?? '(none)'))])}`,
       );
       await fullShot(s, popup, 'other-networks-meta-2021');
+      await shotToOthers(s, popup, 'other-networks-meta-2021-top');
       for (const p of pages) await p.close();
       await popup.close();
     });
@@ -166,7 +184,12 @@ for (const browser of BROWSERS) {
       server.setMode('whatsapp.net', 'reset');
       server.globalping.setProbes(sevenProbes(() => ({ kind: 'ok', status: 200 })));
       const page = await openFailing(s, 'https://web.whatsapp.com/');
-      await waitFor(s, (r) => is(r, 'whatsapp', 'down') && r.platforms.whatsapp.verdict.scope === 'platform', 30_000);
+      // The platform's side (a Meta-wide episode left over from the previous test counts too).
+      await waitFor(
+        s,
+        (r) => is(r, 'whatsapp', 'down') && ['platform', 'meta'].includes(r.platforms.whatsapp.verdict.scope),
+        30_000,
+      );
       const popup = await openPopup(s, 360, '?platform=whatsapp');
       const end = await askOthers(popup, true);
       console.log(`[measure] ${browser} other networks (ISP resets): ${timing(end)}`);
@@ -181,6 +204,7 @@ for (const browser of BROWSERS) {
       );
       expect(r.platforms.whatsapp.verdict).toMatchObject({ status: 'down', cause: 'unreachable', scope: 'network' });
       await fullShot(s, popup, 'other-networks-isp-reset');
+      await shotToOthers(s, popup, 'phone-other-networks-isp-reset-top');
       await page.close();
       await popup.close();
     });
@@ -205,6 +229,7 @@ for (const browser of BROWSERS) {
       for (const p of ['whatsapp', 'facebook', 'instagram'] as const)
         expect(after.platforms[p].verdict.status).toBe(before.platforms[p].verdict.status);
       await fullShot(s, details, 'other-networks-rate-limited');
+      await shotToOthers(s, details, 'details-other-networks-rate-limited-top');
       await details.close();
     });
   });
