@@ -9,10 +9,14 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptAsOneFile, withoutContentScripts } from './scripts/content-script-plugin';
+import { otherNetworksBundle } from './scripts/other-networks-plugin';
 
 type Target = 'chrome' | 'firefox';
 
 export const GECKO_ID = 'nazar@nazar-extension.org';
+
+/** The Globalping API, the only host "check from other networks" talks to (src/vantage/). */
+export const GLOBALPING_API = 'https://api.globalping.io/*';
 
 /**
  * The oldest Firefox for Android that has every manifest key and API Nazar uses: 142, the release
@@ -39,6 +43,10 @@ export function manifestFor(target: Target): ManifestV3Export {
       },
       gecko_android: { strict_min_version: GECKO_ANDROID_MIN_VERSION },
     };
+    // "Check from other networks" (issue 18): asked for in the user's consent click, so that the
+    // extension's requests to the API carry no per-install moz-extension:// Origin. Chromium needs
+    // no permission: the API answers CORS, and Chrome's Origin is the extension's public id.
+    m.optional_host_permissions = [GLOBALPING_API];
   }
   return m as unknown as ManifestV3Export;
 }
@@ -88,6 +96,7 @@ export default defineConfig(({ mode }) => {
       preactWithoutInnerHtml,
       crx({ manifest: withoutContentScripts(manifestFor(target)), browser: target }),
       contentScriptAsOneFile(baseManifest.content_scripts),
+      otherNetworksBundle({ testBuild }),
     ],
     build: {
       outDir: `${testBuild ? 'dist-test' : 'dist'}/${target}`,

@@ -110,6 +110,7 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSend
     setSettings: worker.setSettings,
     permissionsChanged: worker.permissionsChanged,
     openDetails: worker.openDetails,
+    otherNetworks: worker.otherNetworks,
     retryNavigation: worker.retryNavigation,
   }),
 );

@@ -7,6 +7,7 @@
  * `get-status`, `get-settings`, `open-details` — and gets only its own platform's verdict and the
  * language setting: no evidence, no DNS answers, no check results, no other platform.
  */
+import type { VantageEvent } from '../core/api';
 import type { PlatformId } from '../core/types';
 import type { Episode } from '../shared/protocol/episode';
 import { CONTENT_SCRIPT_REQUESTS, isRequest, type SenderLike, senderRole } from '../shared/protocol/guards';
@@ -32,6 +33,8 @@ export interface MessageContext {
   setSettings(patch: SettingsPatch): Promise<Settings>;
   permissionsChanged(): Promise<void>;
   openDetails(platform?: string): Promise<void>;
+  /** Other networks' answer (a validated `vantage` event) for the engine; returns the new report. */
+  otherNetworks(event: VantageEvent): Promise<StatusReport>;
   /** Returns the failed URL kept under `token` for this tab, or null. */
   retryNavigation(tabId: number | undefined, token: string, purpose: NavigationPurpose): string | null;
 }
@@ -115,6 +118,8 @@ async function dispatch(msg: Request, sender: SenderLike | undefined, ctx: Messa
     case 'open-details':
       await ctx.openDetails(msg.platform);
       return { ok: true };
+    case 'other-networks':
+      return ctx.otherNetworks(msg.event);
     case 'retry-navigation': {
       const url = ctx.retryNavigation(sender?.tab?.id, msg.token, msg.purpose ?? 'retry');
       return url ? { ok: true, url } : { ok: true };

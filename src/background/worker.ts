@@ -3,9 +3,11 @@
  * before the restore finishes, and turns verdict changes into badge, notifications, history and
  * live updates. index.ts only registers the browser's listeners and forwards them here.
  */
-import type { DetectionEngine, TraceEvent } from '../core/api';
+import type { DetectionEngine, TraceEvent, VantageEvent } from '../core/api';
+import { shownHost } from '../core/catalogue';
 import { checkRoundEvents } from '../core/checks';
-import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import { type ErrorClass, PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import { validateVantage } from '../core/vantage';
 import type { Episode } from '../shared/protocol/episode';
 import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/protocol/messages';
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/protocol/settings';
@@ -300,6 +302,20 @@ export function createWorker(deps: WorkerDeps) {
     async openDetails(platform?: string): Promise<void> {
       const q = platform ? `&platform=${encodeURIComponent(platform)}` : '';
       await deps.tabs.create({ url: deps.getURL(`src/popup/index.html?view=details${q}`) });
+    },
+    /**
+     * Other networks' answer (issue 18), from one of the extension's pages. Validated again as a
+     * trace line, and timed by the background's clock, not the page's.
+     */
+    async otherNetworks(event: VantageEvent): Promise<StatusReport> {
+      await ready;
+      const r = validateVantage({ ...event, timeStamp: deps.now() });
+      if (r.ok && r.event.event === 'vantage') {
+        feed(r.event);
+        // Even without a verdict change the report must carry the new evidence at once.
+        afterChange(true);
+      }
+      return buildReport();
     },
     retryNavigation(tabId: number | undefined, token: string, purpose: NavigationPurpose): string | null {
       return tabId === undefined ? null : nav.allowRetry(tabId, token, purpose);

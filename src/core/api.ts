@@ -39,7 +39,30 @@ export type TraceEvent =
       statusCode?: number;
       error?: string;
     }
-  | { event: 'dns'; timeStamp: number; name: string; status: number; answers: number; addresses?: string[] };
+  | { event: 'dns'; timeStamp: number; name: string; status: number; answers: number; addresses?: string[] }
+  | VantageEvent;
+
+/** One probe of a public measurement network (docs/trace-format.md, `vantage`). */
+export interface VantageProbe {
+  /** Two-letter country code. */
+  country: string;
+  asn: number;
+  /** The network's name, as the measurement network gives it. */
+  network: string;
+  ok: boolean;
+  /** HTTP status, or the DNS RCODE for `dns`. */
+  statusCode?: number;
+  error?: string;
+}
+
+/** The same platform checked at the same moment from other networks. */
+export interface VantageEvent {
+  event: 'vantage';
+  timeStamp: number;
+  target: PlatformId;
+  kind: 'http' | 'dns';
+  probes: VantageProbe[];
+}
 
 export type ParseResult = { ok: true; event: TraceEvent } | { ok: false; reason: string };
 

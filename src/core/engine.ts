@@ -24,6 +24,7 @@ import {
   type Verdict,
   type VerdictChange,
 } from './types';
+import { applyVantage, summariseVantage } from './vantage';
 import {
   addToWindow,
   CLASS_INDEX,
@@ -117,6 +118,10 @@ export class Engine implements DetectionEngine {
         break;
       case 'dns':
         this.dns(event, now);
+        break;
+      case 'vantage':
+        // A second opinion from other networks (vantage.ts): weighed in evaluate(), never a request.
+        this.s.platforms[event.target].vantage = summariseVantage(event, now);
         break;
       default:
         return NO_CHANGES;
@@ -395,6 +400,7 @@ export class Engine implements DetectionEngine {
         cands[id] = { ...cands[id], status: 'degraded', unstable: cands[id].unstable || relapse };
       }
     }
+    applyVantage(this.s.platforms, cands);
     let changes: VerdictChange[] | null = null;
     for (const id of PLATFORMS) {
       const p = this.s.platforms[id];
@@ -428,6 +434,8 @@ export class Engine implements DetectionEngine {
       }
       p.firstFailureAt = null;
       p.unstable = false;
+      // Other networks' answer belonged to the episode that is over.
+      p.vantage = null;
     }
     p.status = c.status;
     p.cause = c.cause;

@@ -1,5 +1,5 @@
 /** The engine's public surface for the worker, the UIs and the replay tool. */
-export type { DetectionEngine, ParseResult, RequestDetails, TraceEvent } from './api';
+export type { DetectionEngine, ParseResult, RequestDetails, TraceEvent, VantageEvent, VantageProbe } from './api';
 export {
   attribute,
   CATALOGUE,

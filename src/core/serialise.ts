@@ -18,6 +18,15 @@ function checkResult(v: unknown): boolean {
   return v === null || (isObj(v) && num(v.at) && (typeof v.ok === 'boolean' || num(v.status)));
 }
 
+function vantageOk(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    (v.kind === 'http' || v.kind === 'dns') &&
+    [v.at, v.answered, v.ok, v.failed, v.server].every(num) &&
+    (v.ok as number) + (v.failed as number) === v.answered
+  );
+}
+
 const windowOk = (win: unknown, buckets: number) =>
   isObj(win) && nums(win.ids, buckets) && nums(win.n, buckets * NCLASS) && nums(win.w, buckets * NCLASS);
 
@@ -46,7 +55,8 @@ function platformOk(v: unknown): v is PlatformState {
     v.hosts.length <= 8 &&
     v.hosts.every((h) => Array.isArray(h) && h.length === 3 && typeof h[0] === 'string' && num(h[1]) && num(h[2])) &&
     checkResult(v.probe) &&
-    checkResult(v.dns)
+    checkResult(v.dns) &&
+    (v.vantage === undefined || v.vantage === null || vantageOk(v.vantage))
   );
 }
 

@@ -1,6 +1,7 @@
 /** The engine's whole state as plain JSON data, so it can be persisted and restored as is. */
 import type { DedupState } from './dedup';
 import type { Cause, CheckResult, DnsCheckResult, PlatformId, Scope, Status } from './types';
+import type { VantageSummary } from './vantage';
 import { type BucketWindow, NCLASS, newWindow, SHORT_BUCKETS } from './window';
 
 export const STATE_VERSION = 1;
@@ -62,6 +63,8 @@ export interface PlatformState {
   failedCheckAt?: number | null;
   /** Last failure of a request from the platform's own open page. Optional: older saved states lack it. */
   pageFailureAt?: number | null;
+  /** Other networks' answer during this episode (vantage.ts). Optional: older saved states lack it. */
+  vantage?: VantageSummary | null;
 }
 
 export interface GlobalState {

@@ -6,6 +6,7 @@
 import type { ParseResult, RequestDetails, TraceEvent } from './api';
 import { detach, hostOf, otherPort, schemeOf } from './host';
 import { PLATFORMS, type PlatformId } from './types';
+import { validateVantage } from './vantage';
 
 // A sanity cap far above any real event; JSON.parse is what costs memory, and it is freed at once.
 const MAX_LINE = 16 << 20;
@@ -170,6 +171,8 @@ export function validateEvent(obj: unknown): ParseResult {
       }
       return { ok: true, event: e };
     }
+    case 'vantage':
+      return validateVantage(obj);
     default:
       return { ok: false, reason: `unknown event ${JSON.stringify(String(ev).slice(0, 40))}` };
   }

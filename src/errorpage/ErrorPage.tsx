@@ -27,6 +27,8 @@ export function ErrorPage({ tr, model, onRetry }: Props) {
           {say(tr, model.note)}
         </p>
       )}
+      {/* "Check from other networks" is loaded here after the first render (src/vantage/load.ts). */}
+      <div id="on" />
       {model.explanation && <ExplainView tr={tr} ex={model.explanation} level={2} />}
       <Glossary tr={tr} items={model.glossary} />
       <p class="ep-footer">{tr.t('errorpage_footer')}</p>

@@ -14,6 +14,7 @@ import { ask, connectLive, type RuntimeLike } from '../shared/protocol/client';
 import type { NavigationPurpose, StatusReport } from '../shared/protocol/messages';
 import { decodeReport } from '../shared/protocol/report';
 import { say } from '../ui/msg';
+import { loadOtherNetworks } from '../vantage/load';
 import { ErrorPage } from './ErrorPage';
 import { createReturnWatch, errorPageModel } from './model';
 import { readErrorPageParams, safeTarget } from './params';
@@ -93,6 +94,7 @@ if (params.token) {
 }
 
 draw();
+loadOtherNetworks();
 // The background pushes the status and the settings on connect, and again after a reconnect.
 connectLive(browser.runtime as unknown as RuntimeLike, {
   decode: decodeReport,

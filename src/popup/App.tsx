@@ -74,6 +74,7 @@ export class App extends Component<Props, PopupState> {
         <p class="notice" role="status">
           {state.notice ? tr.t(state.notice) : ''}
         </p>
+        <div id="on" />
         {screen.explanations.map((ex) => (
           <ExplainView key={ex.platforms.join()} tr={tr} ex={ex} />
         ))}

@@ -5,7 +5,8 @@
  */
 import { isWatchedPageUrl, platformOfPage } from '../../core/catalogue';
 import { hostOf } from '../../core/host';
-import type { PlatformId } from '../../core/types';
+import { PLATFORMS, type PlatformId } from '../../core/types';
+import { validateVantage } from '../../core/vantage';
 import type { Request } from './messages';
 import { isLanguageSetting, type SettingsPatch } from './settings';
 import { isPlatformId } from './values';
@@ -48,6 +49,12 @@ export function isRequest(x: unknown): x is Request {
       return (
         (Object.keys(x).length === 1 && !('platform' in x)) || (Object.keys(x).length === 2 && isPlatformId(x.platform))
       );
+    case 'other-networks': {
+      // Other networks' answer, from an extension page (src/vantage/): checked as a trace line is.
+      return (
+        Object.keys(x).length === 2 && isObj(x.event) && x.event.event === 'vantage' && validateVantage(x.event).ok
+      );
+    }
     case 'retry-navigation':
       return (
         Object.keys(x).length === ('purpose' in x ? 3 : 2) &&

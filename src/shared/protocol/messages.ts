@@ -6,6 +6,7 @@
  * and the content script read what they receive with the decoders beside this file (report.ts,
  * settings.ts, episode.ts) and talk to the background only through client.ts.
  */
+import type { VantageEvent } from '../../core/api';
 import type { PlatformId, PlatformReport } from '../../core/types';
 import type { Episode } from './episode';
 import type { Settings, SettingsPatch } from './settings';
@@ -42,7 +43,9 @@ export type Request =
    * has changed. `back`: held while the page is open, for the Back button; that failing load is the
    * browser's own failed entry, so the background steps back once more. Kept in memory only.
    */
-  | { type: 'retry-navigation'; token: string; purpose?: NavigationPurpose };
+  | { type: 'retry-navigation'; token: string; purpose?: NavigationPurpose }
+  /** From an extension page: other networks' answer (issue 18), evidence for the engine. */
+  | { type: 'other-networks'; event: VantageEvent };
 
 /** The answer to `retry-navigation`: the failed URL, when the token is this tab's and still known. */
 export interface RetryReply {
@@ -65,7 +68,7 @@ export interface PageSettings {
 
 export type NavigationPurpose = 'retry' | 'back';
 
-export type ResponseFor<R extends Request> = R extends { type: 'get-status' | 'check-now' }
+export type ResponseFor<R extends Request> = R extends { type: 'get-status' | 'check-now' | 'other-networks' }
   ? StatusReport
   : R extends { type: 'get-history' }
     ? Episode[]

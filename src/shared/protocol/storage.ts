@@ -38,6 +38,12 @@ export const STORED = {
   settings: item('nazar:settings', 'local', decodeSettings),
   /** Episode[] (capped). */
   history: item('nazar:history', 'local', decodeHistory),
+  /**
+   * The "check from other networks" choices (consent, automatic runs). Read by the on-demand
+   * bundle with its own decoder (src/vantage/settings.ts normalizeOtherNetworks), which the
+   * background and the first render do not carry.
+   */
+  otherNetworks: item('nazar:otherNetworks', 'local', own),
 } satisfies Record<string, StoredItem<unknown>>;
 
 export type StoredName = keyof typeof STORED;

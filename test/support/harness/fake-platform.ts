@@ -14,6 +14,7 @@ import net, { type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duplex } from 'node:stream';
+import { createFakeGlobalping, type FakeGlobalping, GLOBALPING_HOST } from './fake-globalping';
 import {
   corsHeadersFor,
   type DnsAnswer,
@@ -64,6 +65,8 @@ export interface FakePlatform {
   /** Every request that reached the HTTP layer, plus resets (path ''), oldest first. */
   readonly requests: ServedRequest[];
   hits(key: string): number;
+  /** The Globalping API at api.globalping.io (fake-globalping.ts); reset by resetAll. */
+  readonly globalping: FakeGlobalping;
   close(): Promise<void>;
 }
 
@@ -74,7 +77,7 @@ function makeCert(): { key: Buffer; cert: Buffer } {
   try {
     const names = ['localhost', 'whatsapp.com', 'whatsapp.net', 'facebook.com', 'fbcdn.net', 'instagram.com']
       .concat(['cdninstagram.com', 'wa.me', 'fb.com', 'fbsbx.com', 'messenger.com', 'facebook.net'])
-      .concat(['gstatic.com', 'cloudflare-dns.com', 'dns.google'])
+      .concat(['gstatic.com', 'cloudflare-dns.com', 'dns.google', 'globalping.io'])
       .flatMap((n) => (n === 'localhost' ? [`DNS:${n}`] : [`DNS:${n}`, `DNS:*.${n}`, `DNS:*.xx.${n}`]));
     execFileSync(
       'openssl',
@@ -129,6 +132,7 @@ export async function startFakePlatform(): Promise<FakePlatform> {
   const requests: ServedRequest[] = [];
   const open = new Map<Socket, string>(); // raw socket → host, to cut connections when a mode changes
   const timers = new Set<NodeJS.Timeout>();
+  const globalping = createFakeGlobalping();
 
   const modeFor = (host: string) => {
     let best: string | undefined;
@@ -142,6 +146,23 @@ export async function startFakePlatform(): Promise<FakePlatform> {
     const path = (req.url ?? '/').split('?')[0]!;
     const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
     requests.push({ at: Date.now(), host, path, mode, scheme, headers: { ...req.headers } });
+    if (host === GLOBALPING_HOST && mode === 'healthy') {
+      // The fake API answers exactly as fake-globalping.ts says (its own headers, no others).
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const r = globalping.respond({
+          method: req.method ?? 'GET',
+          path: req.url ?? '/',
+          headers: { ...req.headers },
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        if (res.destroyed) return;
+        res.writeHead(r.status, r.headers);
+        res.end(r.body);
+      });
+      return;
+    }
     // Exactly the headers the reply names (see fake-pages.ts): no CORS header the real service
     // would not send.
     const send = (r: Reply) => {
@@ -236,6 +257,7 @@ export async function startFakePlatform(): Promise<FakePlatform> {
     resetPort,
     refusedPort,
     requests,
+    globalping,
     modeFor,
     setMode(key, mode, opts = {}) {
       const k = key.toLowerCase();
@@ -254,6 +276,7 @@ export async function startFakePlatform(): Promise<FakePlatform> {
       fallback = { mode: 'healthy', opts: {} };
       dnsOverrides.clear();
       requests.length = 0;
+      globalping.reset();
       cut(() => true, 'healthy');
     },
     hits: (key) => requests.filter((r) => matches(r.host, key.toLowerCase())).length,

@@ -10,7 +10,9 @@ export const PLATFORM_HOSTS = {
   whatsapp: ['web.whatsapp.com', 'static.whatsapp.net', 'mmg.whatsapp.net'],
 } as const;
 export const CHECK_HOSTS = ['connectivitycheck.gstatic.com', 'cloudflare-dns.com', 'dns.google'] as const;
-export const ALL_FAKE_HOSTS: string[] = [...Object.values(PLATFORM_HOSTS).flat(), ...CHECK_HOSTS];
+/** The Globalping API of "check from other networks" (fake-globalping.ts), served by the same fake. */
+export const API_HOSTS = ['api.globalping.io'] as const;
+export const ALL_FAKE_HOSTS: string[] = [...Object.values(PLATFORM_HOSTS).flat(), ...CHECK_HOSTS, ...API_HOSTS];
 
 /**
  * - `{ port }`: 127.0.0.1:port (in Firefox every mapped name shares one port: see firefoxNetworkPrefs)

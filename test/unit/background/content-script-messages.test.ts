@@ -60,6 +60,7 @@ function ctx(): MessageContext & { calls: string[] } {
     setSettings: rec('set', DEFAULT_SETTINGS),
     permissionsChanged: rec('perms', undefined),
     openDetails: rec('details', undefined),
+    otherNetworks: rec('others', STATUS),
     retryNavigation: (tab, token) => {
       calls.push(`retry:${tab}:${token}`);
       return 'https://web.whatsapp.com/secret/chat';

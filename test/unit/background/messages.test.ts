@@ -21,6 +21,7 @@ function ctx(): MessageContext & { calls: string[] } {
     setSettings: rec('set', {} as never),
     permissionsChanged: rec('perms', undefined),
     openDetails: rec('details', undefined),
+    otherNetworks: rec('others', { generatedAt: 3 } as never),
     retryNavigation: (tab, token, purpose) => {
       calls.push(`retry:${tab}:${token}:${purpose}`);
       return null;

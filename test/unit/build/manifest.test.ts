@@ -129,9 +129,10 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s/manifest.json', (target) 
     expect(directives['base-uri']).toEqual(["'none'"]);
     // Firefox's MV3 default adds it, and it sent the plain-HTTP connectivity check as https (issue 13).
     expect(directives).not.toHaveProperty('upgrade-insecure-requests');
-    // Exactly the endpoints Nazar calls (checks.ts), plus its own files (the popup's translations).
+    // Exactly the endpoints Nazar calls (checks.ts), plus its own files (the popup's translations),
+    // plus the Globalping API of "check from other networks" (src/vantage/, issue 18).
     expect([...(directives['connect-src'] ?? [])].sort()).toEqual(
-      ["'self'", ...Object.values(PROBE_URLS), CONTROL_URL, DOH_URL].sort(),
+      ["'self'", ...Object.values(PROBE_URLS), CONTROL_URL, DOH_URL, 'https://api.globalping.io'].sort(),
     );
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
     expect(Object.keys(m.content_security_policy ?? {})).toEqual(['extension_pages']);
@@ -177,6 +178,14 @@ describe('browser-specific parts', () => {
     expect(f.version).toBe(c.version);
     expect(f.permissions).toEqual(c.permissions);
     expect(f.host_permissions).toEqual(c.host_permissions);
+  });
+
+  it("asks for the Globalping API only as Firefox's optional host permission; Chromium asks for nothing new", () => {
+    const c = load('chrome').m as Manifest & { optional_host_permissions?: string[] };
+    const f = load('firefox').m as Manifest & { optional_host_permissions?: string[] };
+    expect(c.optional_host_permissions).toBeUndefined();
+    expect(f.optional_host_permissions).toEqual(['https://api.globalping.io/*']);
+    expect(c.host_permissions).not.toContain('https://api.globalping.io/*');
   });
 });
 

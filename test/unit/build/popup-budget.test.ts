@@ -2,6 +2,8 @@
  * The popup's JavaScript budget (issue: "Popup bundle ≤ 35 KB minified"), measured on the build in
  * dist/<target> (`npm run build` first, as for manifest.test.ts): every script the popup page
  * loads, i.e. its <script> and modulepreload files and all they import, statically or lazily.
+ * "Check from other networks" (on.js, and the Globalping client it loads on a click) is a bundle
+ * of its own, imported by URL after the first render: outside this budget, with one of its own.
  * Also checks that Preact, which only the pages need, stays out of the worker and content script.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -60,6 +62,44 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s popup bundle', (target) =
 
   it(`loads at most ${BUDGET} bytes of JavaScript`, () => {
     expect(total(popup), listing(popup)).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('keeps "check from other networks" and the Globalping client out of the popup, the error page and the worker', () => {
+    // Its own bundle (scripts/other-networks-plugin.ts), imported by URL after the page's first
+    // render; the client is a chunk that bundle imports only on a click.
+    const others = reachable(dir, ['on.js']);
+    const client = [...others.keys()].filter((f) => /other-networks-client-/.test(f));
+    expect(client, listing(others)).toHaveLength(1);
+    const clientText = readFileSync(join(dir, client[0] as string), 'utf8');
+    expect(clientText).toContain('api.globalping.io');
+    const staticOnly = /(?:from|import)\s*["'`](\.\.?\/[^"'`]+\.js)["'`]/g;
+    const onText = readFileSync(join(dir, 'on.js'), 'utf8');
+    expect(
+      [...onText.matchAll(staticOnly)].map((m) => m[1]),
+      'on.js imports the client statically',
+    ).not.toContain(`./${client[0]}`);
+    const errorHtml = readFileSync(join(dir, 'src/errorpage/index.html'), 'utf8');
+    const errorpage = reachable(
+      dir,
+      [...errorHtml.matchAll(HTML_SCRIPTS)].map((x) => x[1] as string),
+    );
+    const worker = reachable(dir, [m.background.service_worker ?? m.background.scripts?.[0] ?? '']);
+    for (const [name, files] of [
+      ['popup', popup],
+      ['error page', errorpage],
+      ['worker', worker],
+    ] as const) {
+      expect([...files.keys()], name).not.toContain('on.js');
+      expect(
+        [...files.keys()].filter((f) => /other-networks/.test(f)),
+        name,
+      ).toEqual([]);
+      for (const f of files.keys())
+        expect(readFileSync(join(dir, f), 'utf8'), `${name}: ${f}`).not.toContain('api.globalping.io');
+    }
+    // On demand, but not unbounded: its view with its own Preact and words, and the client.
+    expect(others.get('on.js'), listing(others)).toBeLessThanOrEqual(48 * 1024);
+    expect(total(others), listing(others)).toBeLessThanOrEqual(60 * 1024);
   });
 
   it('keeps Preact out of the worker and the content script', () => {
