@@ -4,9 +4,8 @@
  * live updates. index.ts only registers the browser's listeners and forwards them here.
  */
 import type { DetectionEngine, TraceEvent, VantageEvent } from '../core/api';
-import { shownHost } from '../core/catalogue';
 import { checkRoundEvents } from '../core/checks';
-import { type ErrorClass, PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
 import { validateVantage } from '../core/vantage';
 import type { Episode } from '../shared/protocol/episode';
 import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/protocol/messages';

@@ -5,7 +5,7 @@
  */
 import { isWatchedPageUrl, platformOfPage } from '../../core/catalogue';
 import { hostOf } from '../../core/host';
-import { PLATFORMS, type PlatformId } from '../../core/types';
+import type { PlatformId } from '../../core/types';
 import { validateVantage } from '../../core/vantage';
 import type { Request } from './messages';
 import { isLanguageSetting, type SettingsPatch } from './settings';
