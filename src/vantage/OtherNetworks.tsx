@@ -155,7 +155,8 @@ export class OtherNetworks extends Component<OtherNetworksProps, State> {
       const { createClient } = await import('./client');
       let first = true;
       end = await runOtherNetworks({
-        client: createClient(),
+        // Firefox: the run starts only with the API granted (asked in the click, or already held).
+        client: createClient({ granted: needsPermission() }),
         platform,
         kinds: dns ? ['http', 'dns'] : ['http'],
         now: Date.now,

@@ -3,7 +3,8 @@
  * (test/support/harness/fake-globalping.ts, served at api.globalping.io by the fake platform):
  * the 2021 pattern where other networks fail too stays Meta's; resets here while other networks
  * open the site move the blame to the network; a 429 and an unreachable API are said plainly and
- * change no verdict; the API receives the platform's host name and nothing of the user's.
+ * change no verdict; the API receives the platform's host name and nothing of the user's, and in
+ * Firefox never the per-install `moz-extension://` Origin.
  * Times from the click to the first partial result and to the answer are printed for the note.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +107,34 @@ const posts = (server: FakePlatform) =>
     .filter((r) => r.method === 'POST')
     .map((r) => JSON.parse(r.body) as Record<string, unknown>);
 
+/** Each request's method and Origin header as the API received them ("-" for none). */
+const originsSeen = (server: FakePlatform) => [
+  ...new Set(server.globalping.requests.map((r) => `${r.method} ${r.headers.origin ?? '-'}`)),
+];
+
+/**
+ * Firefox's origin is `moz-extension://<uuid>`, a different uuid in every install: it must never
+ * reach the API. With the API granted, Nazar's requests are `same-origin` with no referrer, so the
+ * POST says `Origin: null` and the GETs say nothing (src/vantage/client.ts). Chromium's Origin is
+ * the extension's public id, the same for every install.
+ */
+function expectNoPerInstallOrigin(browser: string, server: FakePlatform): void {
+  const seen = originsSeen(server);
+  expect(server.globalping.requests.length).toBeGreaterThan(0);
+  if (browser === 'firefox') {
+    expect(seen.filter((o) => o.includes('moz-extension://'))).toEqual([]);
+    expect(
+      seen.every((o) => ['POST null', 'GET -'].includes(o)),
+      seen.join(', '),
+    ).toBe(true);
+  } else {
+    expect(
+      seen.every((o) => / (chrome-extension:\/\/[a-p]{32}|-)$/.test(o)),
+      seen.join(', '),
+    ).toBe(true);
+  }
+}
+
 for (const browser of BROWSERS) {
   describe(`checking from other networks in ${browser}`, () => {
     let s: BrowserSession;
@@ -122,7 +151,7 @@ for (const browser of BROWSERS) {
       ({ s, server } = suite);
     });
 
-    it('the 2021 pattern: other networks in India fail too, so it stays Meta’s; the API gets only the host name', async () => {
+    it('the 2021 pattern: other networks in India fail too, so it stays Meta’s; the API gets only the host name, no per-install Origin', async () => {
       for (const h of META_HOSTS) server.setDns(h, { status: 2 });
       for (const d of ['whatsapp.com', 'whatsapp.net', 'facebook.com', 'fbcdn.net']) server.setMode(d, 'reset');
       server.globalping.setProbes(
@@ -171,8 +200,9 @@ for (const browser of BROWSERS) {
         expect(h.authorization).toBeUndefined();
       }
       console.log(
-        `[measure] ${browser} other networks: Origin headers seen by the API ${JSON.stringify([...new Set(headers.map((h) => h.origin ?? '(none)'))])}`,
+        `[measure] ${browser} other networks: Origin headers seen by the API ${JSON.stringify(originsSeen(server))}`,
       );
+      expectNoPerInstallOrigin(browser, server);
       await fullShot(s, popup, 'other-networks-meta-2021');
       await shotToOthers(s, popup, 'other-networks-meta-2021-top');
       for (const p of pages) await p.close();
@@ -183,13 +213,13 @@ for (const browser of BROWSERS) {
       server.setMode('whatsapp.com', 'reset');
       server.setMode('whatsapp.net', 'reset');
       server.globalping.setProbes(sevenProbes(() => ({ kind: 'ok', status: 200 })));
+      // The suite's reset left nothing of the previous test's Meta-wide outage behind.
+      const fresh = await s.sendMessage<StatusReport>({ type: 'get-status' });
+      for (const p of ['whatsapp', 'facebook', 'instagram'] as const)
+        expect(fresh.platforms[p].verdict.status, p).not.toBe('down');
       const page = await openFailing(s, 'https://web.whatsapp.com/');
-      // The platform's side (a Meta-wide episode left over from the previous test counts too).
-      await waitFor(
-        s,
-        (r) => is(r, 'whatsapp', 'down') && ['platform', 'meta'].includes(r.platforms.whatsapp.verdict.scope),
-        30_000,
-      );
+      // The platform's side: only WhatsApp fails here.
+      await waitFor(s, (r) => is(r, 'whatsapp', 'down') && r.platforms.whatsapp.verdict.scope === 'platform', 30_000);
       const popup = await openPopup(s, 360, '?platform=whatsapp');
       const end = await askOthers(popup, true);
       console.log(`[measure] ${browser} other networks (ISP resets): ${timing(end)}`);
@@ -224,12 +254,27 @@ for (const browser of BROWSERS) {
       expect(limited.text).toMatch(/सीमा पूरी हो गई\)। .+ बजे के बाद फिर कोशिश कर सकते हैं।/);
       // Said once, not retried: one refused request, and the button waits for the time said.
       expect(server.globalping.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+      expectNoPerInstallOrigin(browser, server);
       expect(limited.goDisabled).toBe(true);
       const after = await s.sendMessage<StatusReport>({ type: 'get-status' });
       for (const p of ['whatsapp', 'facebook', 'instagram'] as const)
         expect(after.platforms[p].verdict.status).toBe(before.platforms[p].verdict.status);
       await fullShot(s, details, 'other-networks-rate-limited');
       await shotToOthers(s, details, 'details-other-networks-rate-limited-top');
+      await details.close();
+    });
+
+    // After the 429 above: the wait it set is kept in the pages' localStorage, which the suite's
+    // reset must clear too, or every later test would find the action disabled.
+    it('starts the next test fresh: the last test’s 429 wait is gone and the action is offered again', async () => {
+      const details = await s.openExtensionPage('src/popup/index.html?view=details&platform=instagram');
+      const x = await eventually(
+        () => shown(details),
+        (v) => v.goDisabled !== null,
+        { what: 'the action' },
+      );
+      expect(x.goDisabled).toBe(false);
+      expect(await details.evaluate(() => localStorage.length)).toBe(0);
       await details.close();
     });
   });

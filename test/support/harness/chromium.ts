@@ -11,9 +11,11 @@ import {
   type NavigationResult,
   type PageHandle,
   pollReply,
+  resetExtension,
   screenshotPath,
   sendFromPage,
   storageProbe,
+  storedKeyCount,
 } from './session';
 
 export interface ChromiumOptions {
@@ -166,7 +168,10 @@ export async function launchChromium(o: ChromiumOptions): Promise<BrowserSession
     },
     async stopBackground() {
       const cdp = await workerWatch();
+      // Already stopped (reset() stops it twice): no update comes, and none is needed.
+      const already = workerState === 'stopped';
       await cdp.send('ServiceWorker.stopAllWorkers');
+      if (already) return;
       // A watched page's next request wakes the worker at once, so "stopped" may be brief: wait
       // until it was seen, not until it still holds.
       await eventually(() => stoppedSeen, Boolean, { what: 'the service worker to stop', timeoutMs: 10_000 });
@@ -192,10 +197,15 @@ export async function launchChromium(o: ChromiumOptions): Promise<BrowserSession
     },
     async reset() {
       const keep = await messengerPage();
-      for (const p of context.pages()) if (p !== keep && p !== cdpPage) await p.close();
-      await keep.evaluate(clearStorage);
-      await session.stopBackground();
-      await session.wakeBackground();
+      await resetExtension({
+        closePages: async () => {
+          for (const p of context.pages()) if (p !== keep && p !== cdpPage) await p.close();
+        },
+        clearStorage: () => keep.evaluate(clearStorage).then(() => undefined),
+        stopBackground: () => session.stopBackground(),
+        wakeBackground: () => session.wakeBackground(),
+        storedKeys: () => keep.evaluate(storedKeyCount),
+      });
     },
     async close() {
       await context.close().catch(() => undefined);

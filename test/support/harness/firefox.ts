@@ -25,9 +25,11 @@ import {
   type NavigationResult,
   type PageHandle,
   pollReply,
+  resetExtension,
   screenshotPath,
   sendFromPage,
   storageProbe,
+  storedKeyCount,
 } from './session';
 
 export const GECKO_ID = 'nazar@nazar-extension.org';
@@ -181,10 +183,15 @@ export async function launchFirefox(o: FirefoxOptions): Promise<BrowserSession> 
     },
     async reset() {
       const keep = await messengerPage();
-      for (const p of await browser.pages()) if (p !== keep) await p.close();
-      await keep.evaluate(clearStorage);
-      await session.stopBackground();
-      await session.wakeBackground();
+      await resetExtension({
+        closePages: async () => {
+          for (const p of await browser.pages()) if (p !== keep) await p.close();
+        },
+        clearStorage: () => keep.evaluate(clearStorage).then(() => undefined),
+        stopBackground: () => session.stopBackground(),
+        wakeBackground: () => session.wakeBackground(),
+        storedKeys: () => keep.evaluate(storedKeyCount),
+      });
     },
     async close() {
       await browser.close().catch(() => undefined);

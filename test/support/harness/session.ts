@@ -51,9 +51,10 @@ export interface BrowserSession {
   /** Closes the browser and starts it again with the same profile and the same extension. */
   restart(): Promise<void>;
   /**
-   * Between tests: closes every page but the harness's own, clears the extension's storage (both
-   * areas) and restarts its background, so the next test starts from a fresh install's state
-   * without a new browser.
+   * Between tests: closes every page but the harness's own, stops the extension's background,
+   * clears its storage (both areas and its pages' localStorage) and starts the background again
+   * (resetExtension below), so the next test starts from a fresh install's state without a new
+   * browser.
    */
   reset(): Promise<void>;
   /**
@@ -79,8 +80,63 @@ export function pollReply<T>(send: () => Promise<T>, check: (reply: T) => boolea
   return eventually(send, check, { what: 'a reply that passes the check', timeoutMs, intervalMs: 250 });
 }
 
-/** Runs in an extension page: clears both storage areas of the extension. */
+/** What `reset()` does, in each browser's own terms. */
+export interface ResetSteps {
+  /** Closes every page but the harness's own. */
+  closePages(): Promise<void>;
+  /** Clears both storage areas and the pages' localStorage (from the harness's extension page). */
+  clearStorage(): Promise<void>;
+  stopBackground(): Promise<void>;
+  wakeBackground(): Promise<void>;
+  /** How many keys both storage areas and the localStorage hold. */
+  storedKeys(): Promise<number>;
+}
+
+/**
+ * Between tests: no page of the last test, empty storage, and a background that starts from it.
+ *
+ * The order matters. The background keeps its state in memory and saves it through a throttled
+ * chain (src/background/write-chain.ts): a write lands up to 2.25 s after the last change, and the
+ * pages closed here are changes. Storage cleared while that background runs gets the old state
+ * back from its next write, and the background woken next restores the last test's verdicts. So
+ * the background is stopped first (its pending write dies with it), then storage is cleared, and
+ * the background is stopped again: an event may have woken it in between, reading the old state
+ * before the clear. Only when storage stayed empty with the background stopped is it woken.
+ */
+export async function resetExtension(x: ResetSteps): Promise<void> {
+  await x.closePages();
+  await eventually(
+    async () => {
+      await x.stopBackground();
+      await x.clearStorage();
+      await x.stopBackground();
+      return x.storedKeys();
+    },
+    (keys) => keys === 0,
+    { what: "the extension's storage to stay empty with its background stopped", timeoutMs: 30_000, intervalMs: 0 },
+  );
+  await x.wakeBackground();
+}
+
+/** Runs in an extension page: how many keys the extension's storage areas and its localStorage hold. */
+export function storedKeyCount(): Promise<number> {
+  type Area = { get(k: null): Promise<Record<string, unknown>> };
+  const g = globalThis as unknown as {
+    browser?: { storage: { local: Area; session: Area } };
+    chrome: { storage: { local: Area; session: Area } };
+  };
+  const { local, session } = (g.browser ?? g.chrome).storage;
+  return Promise.all([local.get(null), session.get(null)]).then(
+    (a) => a.reduce((n, o) => n + Object.keys(o).length, 0) + localStorage.length,
+  );
+}
+
+/**
+ * Runs in an extension page: clears both storage areas of the extension, and the localStorage its
+ * pages share ("check from other networks" keeps there when a retry is allowed after a 429).
+ */
 export function clearStorage(): Promise<unknown> {
+  localStorage.clear();
   type Area = { clear(): Promise<void> };
   const g = globalThis as unknown as {
     browser?: { storage: { local: Area; session: Area } };

@@ -1,11 +1,11 @@
 /**
- * One check from other networks, through the official client against the fake API: partial
+ * One check from other networks, through Nazar's client (src/vantage/client.ts) against the fake API: partial
  * results as they arrive, the answer in time or a partial one marked so, a 429 said once with its
  * retry time, and an unreachable API or silent probes as "unavailable" — never a guess.
  */
-import { Globalping } from 'globalping';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validateEvent } from '../../../src/core/trace';
+import { createClient } from '../../../src/vantage/client';
 import { type RunState, runOtherNetworks, vantageEvents } from '../../../src/vantage/run';
 import {
   createFakeGlobalping,
@@ -28,7 +28,7 @@ async function run(fake: FakeGlobalping, kinds: ('http' | 'dns')[] = ['http'], d
   void fake;
   const updates: RunState[] = [];
   const end = await runOtherNetworks({
-    client: new Globalping({ timeout: 1000 }),
+    client: createClient({ granted: false, timeoutMs: 1000 }),
     platform: 'whatsapp',
     kinds,
     now: Date.now,
@@ -44,7 +44,7 @@ describe('checking from other networks', () => {
     const fake = setup();
     fake.setProbes(sevenProbes(() => ({ kind: 'silent' })));
     const end = await runOtherNetworks({
-      client: new Globalping({ timeout: 1000 }),
+      client: createClient({ granted: false, timeoutMs: 1000 }),
       platform: 'whatsapp',
       kinds: ['http'],
       now: Date.now,
