@@ -10,6 +10,7 @@ import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptAsOneFile, withoutContentScripts } from './scripts/content-script-plugin';
 import { otherNetworksBundle } from './scripts/other-networks-plugin';
+import { preactWithoutInnerHtml } from './scripts/side-bundle';
 
 type Target = 'chrome' | 'firefox';
 
@@ -52,19 +53,6 @@ export function manifestFor(target: Target): ManifestV3Export {
 }
 
 /**
- * Preact's `dangerouslySetInnerHTML` branch is the build's only innerHTML assignment, which AMO's
- * linter flags. Nazar never uses it; this turns it into a textContent assignment (markup as text).
- */
-export const preactWithoutInnerHtml: Plugin = {
-  name: 'nazar-preact-without-innerhtml',
-  transform(code, id) {
-    if (!/[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id)) return null;
-    const out = code.replace(/(\w+)\.innerHTML=(\w+)\.__html/g, '$1.textContent=$2.__html');
-    return out === code ? null : { code: out, map: null };
-  },
-};
-
-/**
  * JSX as `h(type, props, ...children)` instead of the preset's automatic `jsx(type, { children })`:
  * every element then drops a `children:` key, ~0.9 KB of the popup's 35 KB budget. A plugin, not
  * top-level `oxc` options, because plugin config is merged after the user's and would undo it.
@@ -96,7 +84,7 @@ export default defineConfig(({ mode }) => {
       preactWithoutInnerHtml,
       crx({ manifest: withoutContentScripts(manifestFor(target)), browser: target }),
       contentScriptAsOneFile(baseManifest.content_scripts),
-      otherNetworksBundle({ testBuild }),
+      otherNetworksBundle(),
     ],
     build: {
       outDir: `${testBuild ? 'dist-test' : 'dist'}/${target}`,

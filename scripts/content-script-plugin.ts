@@ -8,8 +8,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
 import { isBannerKey } from '../src/content/banner-keys';
+import { sideBundle } from './side-bundle';
 
 export const CONTENT_SCRIPT_FILE = 'content.js';
 const ENTRY = 'src/content/index.ts';
@@ -42,42 +43,16 @@ const bannerStringsOnly: Plugin = {
 };
 
 export function contentScriptAsOneFile(scripts: ContentScript[]): Plugin {
-  let outDir = '';
-  let root = '';
-  let define: Record<string, unknown> | undefined;
-  return {
+  return sideBundle({
     name: 'nazar-content-script',
-    apply: 'build',
-    configResolved(config) {
-      root = config.root;
-      outDir = resolve(config.root, config.build.outDir);
-      define = config.define; // the same build flags (e.g. the test build's timings) as the pages
-    },
-    async closeBundle() {
-      await build({
-        configFile: false,
-        root,
-        logLevel: 'warn',
-        define,
-        plugins: [bannerStringsOnly],
-        build: {
-          outDir,
-          emptyOutDir: false,
-          copyPublicDir: false,
-          target: 'es2022',
-          minify: true,
-          lib: {
-            entry: resolve(root, ENTRY),
-            formats: ['iife'],
-            name: 'nazarBanner',
-            fileName: () => CONTENT_SCRIPT_FILE,
-          },
-        },
-      });
+    entry: ENTRY,
+    lib: { formats: ['iife'], name: 'nazarBanner', fileName: () => CONTENT_SCRIPT_FILE },
+    plugins: [bannerStringsOnly],
+    after(outDir) {
       const file = resolve(outDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
       manifest.content_scripts = scripts.map((s) => ({ ...s, js: [CONTENT_SCRIPT_FILE] }));
       writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
     },
-  };
+  });
 }

@@ -8,59 +8,19 @@
  * line that imports it by URL (src/vantage/load.ts). It carries its own copy of Preact (its own
  * tree, rendered into `#on`) and its own words (src/vantage/locales).
  */
-import { resolve } from 'node:path';
-import { build, type Plugin } from 'vite';
-
+import type { Plugin } from 'vite';
 import { OTHER_NETWORKS_FILE } from '../src/vantage/load';
+import { preactWithoutInnerHtml, sideBundle } from './side-bundle';
 
-const ENTRY = 'src/vantage/mount.tsx';
-
-/** As in vite.config.ts: Preact's only innerHTML assignment becomes textContent (AMO's linter). */
-const preactWithoutInnerHtml: Plugin = {
-  name: 'nazar-preact-without-innerhtml-others',
-  transform(code, id) {
-    if (!/[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id)) return null;
-    const out = code.replace(/(\w+)\.innerHTML=(\w+)\.__html/g, '$1.textContent=$2.__html');
-    return out === code ? null : { code: out, map: null };
-  },
-};
-
-export function otherNetworksBundle(_opts: { testBuild: boolean }): Plugin {
-  let outDir = '';
-  let root = '';
-  let define: Record<string, unknown> | undefined;
-  return {
+export function otherNetworksBundle(): Plugin {
+  return sideBundle({
     name: 'nazar-other-networks',
-    apply: 'build',
-    configResolved(config) {
-      root = config.root;
-      outDir = resolve(config.root, config.build.outDir);
-      define = config.define;
+    entry: 'src/vantage/mount.tsx',
+    lib: { formats: ['es'], fileName: () => OTHER_NETWORKS_FILE },
+    plugins: [preactWithoutInnerHtml],
+    extra: {
+      oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+      chunkFileNames: 'assets/other-networks-[name]-[hash].js',
     },
-    async closeBundle() {
-      await build({
-        configFile: false,
-        root,
-        logLevel: 'warn',
-        define,
-        plugins: [preactWithoutInnerHtml],
-        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-        build: {
-          outDir,
-          emptyOutDir: false,
-          copyPublicDir: false,
-          target: 'es2022',
-          minify: true,
-          lib: {
-            entry: resolve(root, ENTRY),
-            formats: ['es'],
-            fileName: () => OTHER_NETWORKS_FILE,
-          },
-          rollupOptions: {
-            output: { chunkFileNames: 'assets/other-networks-[name]-[hash].js', minify: true },
-          },
-        },
-      });
-    },
-  };
+  });
 }
