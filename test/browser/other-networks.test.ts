@@ -85,8 +85,8 @@ async function askOthers(page: PageHandle, consent: boolean): Promise<Shown> {
       { what: 'the consent' },
     );
     // It says exactly what is sent before anything is.
-    expect(c.text).toMatch(/सिर्फ़ यह पता भेजेगा: (web\.whatsapp\.com|www\.facebook\.com|www\.instagram\.com)/);
-    expect(c.text).toContain('Globalping आपका IP पता देखेगा');
+    expect(c.text).toMatch(/सिर्फ़ यह वेब पता भेजेगा: (web\.whatsapp\.com|www\.facebook\.com|www\.instagram\.com)/);
+    expect(c.text).toContain('Globalping आपका IP पता (इंटरनेट पर आपके कनेक्शन का नंबर) देखेगा');
     await click(page, '.others-yes');
   }
   return eventually(
@@ -245,7 +245,7 @@ for (const browser of BROWSERS) {
       server.setMode('api.globalping.io', 'reset');
       const gone = await askOthers(details, true);
       expect(gone.phase).toBe('unavailable');
-      expect(gone.text).toContain('दूसरे नेटवर्क की राय अभी नहीं मिल सकी: Globalping तक पहुंच नहीं हो सकी');
+      expect(gone.text).toContain('दूसरे नेटवर्क की राय अभी नहीं मिल सकी: Globalping से संपर्क नहीं हो सका');
       expect(gone.text).toContain('इसलिए हम कोई अंदाज़ा नहीं लगा रहे');
       server.setMode('api.globalping.io', 'healthy');
       server.globalping.setMode({ mode: 'rate-limited', resetSeconds: 1800 });

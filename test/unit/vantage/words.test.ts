@@ -51,7 +51,7 @@ describe('the words of a check from other networks', () => {
   it('other networks fail too: says how many of India’s, names them, and puts it on the platform’s side', () => {
     const s = run('done', [...india([false, false, false, false, false]), ...abroad(false)]);
     expect(read('hi', s)).toBe(
-      'भारत के दूसरे नेटवर्क पर भी WhatsApp नहीं खुल रहा: 5 में से 5 नेटवर्क पर नहीं (Jio, Airtel, Vi, BSNL और ACT)। यानी गड़बड़ी WhatsApp की तरफ़ से लगती है, आपके नेटवर्क में नहीं। भारत के बाहर: 2 में से 0 नेटवर्क पर खुला।',
+      'भारत के दूसरे नेटवर्क पर भी WhatsApp नहीं खुल रहा: 5 में से 5 नेटवर्क (Jio, Airtel, Vi, BSNL और ACT) पर नहीं खुला। यानी गड़बड़ी WhatsApp की तरफ़ से लगती है, आपके नेटवर्क में नहीं। भारत के बाहर: 2 में से 0 नेटवर्क पर खुला।',
     );
     expect(read('en', s)).toBe(
       "WhatsApp does not open from other networks in India either: not from 5 of 5 networks (Jio, Airtel, Vi, BSNL and ACT). So the fault seems to be on WhatsApp's side, not in your network. Outside India: opens from 0 of 2 networks.",
@@ -61,7 +61,7 @@ describe('the words of a check from other networks', () => {
   it('other networks open it: the user’s network or ISP', () => {
     const s = run('done', [...india([true, true, true, true, false]), ...abroad(true)]);
     expect(read('hi', s)).toContain(
-      'भारत के दूसरे नेटवर्क पर WhatsApp खुल रहा है: 5 में से 4 नेटवर्क पर (Jio, Airtel, Vi और BSNL)।',
+      'भारत के दूसरे नेटवर्क पर WhatsApp खुल रहा है: 5 में से 4 नेटवर्क (Jio, Airtel, Vi और BSNL) पर खुला।',
     );
     expect(read('hi', s)).toContain('यानी गड़बड़ी आपके नेटवर्क या आपकी इंटरनेट कंपनी में लगती है।');
     expect(read('en', s)).toContain(
@@ -82,7 +82,7 @@ describe('the words of a check from other networks', () => {
   it('too few answers settle nothing; a partial answer is marked partial', () => {
     const s = run('partial', india([false, false]));
     expect(read('hi', s)).toBe(
-      'सिर्फ़ 2 जांच कंप्यूटरों ने जवाब दिया; इतने से कुछ तय नहीं होता। अधूरा जवाब: 10 सेकंड में 7 में से 2 जांच कंप्यूटरों ने ही जवाब दिया।',
+      'सिर्फ़ 2 जांच कंप्यूटरों ने जवाब दिया; इतने कम जवाबों से कुछ नहीं कह सकते। अधूरा जवाब: 10 सेकंड में 7 जांच कंप्यूटरों में से सिर्फ़ 2 ने जवाब दिया।',
     );
     expect(read('en', run('partial', india([false])))).toContain('Only 1 probe answered');
   });
@@ -90,7 +90,7 @@ describe('the words of a check from other networks', () => {
   it('rate-limited: says so and when a retry is possible', () => {
     const at = Date.UTC(2026, 11, 2, 8, 0);
     expect(read('hi', run('rate-limited', [], { retryAt: at }))).toBe(
-      'Globalping ने अभी और जांच से मना कर दिया है (एक घंटे की जांचों की सीमा पूरी हो गई)। दोपहर 1:30 बजे के बाद फिर कोशिश कर सकते हैं।',
+      'Globalping ने अभी और जांच से मना कर दिया है: एक घंटे में जितनी जांचें हो सकती हैं, उतनी हो चुकी हैं। दोपहर 1:30 बजे के बाद फिर कोशिश कर सकते हैं।',
     );
     expect(read('en', run('rate-limited', [], { retryAt: null }))).toContain('Try again later.');
   });
