@@ -28,7 +28,9 @@ const SHORT_NAMES: Record<number, string> = {
   18207: 'YOU Broadband',
 };
 
-export const shortName = (p: Pick<ShownProbe, 'asn' | 'network'>): string => SHORT_NAMES[p.asn] ?? p.network;
+/** The name shown: the brand for a large Indian ISP, else the network's name before any comma ("Amazon.com, Inc." → "Amazon.com"), so that a list of names stays a list. */
+export const shortName = (p: Pick<ShownProbe, 'asn' | 'network'>): string =>
+  SHORT_NAMES[p.asn] ?? (p.network.split(',')[0]?.trim() || p.network);
 
 export interface Tally {
   ok: number;
@@ -79,16 +81,22 @@ export function othersMeaningOf(s: RunState): OthersMeaning {
   const answered = all.ok + all.failed;
   const hasAnswer = s.phase === 'done' || s.phase === 'partial';
   const answer = hasAnswer ? vantageAnswer({ answered, ...all }) : null;
-  const shown = india.length > 0 ? india : probes;
+  // The sentence speaks of India's networks only when India's answers alone say the same as all
+  // of them (e.g. not when 1 of 2 in India fails and the answer rests on failures abroad); else it
+  // speaks of every network that answered, so its numbers always carry its claim.
+  const indiaSays = tally(india);
+  const inIndia =
+    india.length > 0 && (answer === null || vantageAnswer({ answered: india.length, ...indiaSays }) === answer);
+  const shown = inIndia ? india : probes;
   const side = answer === 'others-ok' ? shown.filter((p) => p.ok) : shown.filter((p) => !p.ok);
   return {
     phase: s.phase,
     platform: s.platform,
     host: hostFor(s.platform),
     answer,
-    inIndia: india.length > 0,
+    inIndia,
     main: tally(shown),
-    abroad: india.length > 0 && abroad.length > 0 ? tally(abroad) : null,
+    abroad: inIndia && abroad.length > 0 ? tally(abroad) : null,
     names: uniq(side.map(shortName)).slice(0, 5),
     partial: s.phase === 'partial',
     answered,

@@ -69,6 +69,21 @@ describe('the words of a check from other networks', () => {
     );
   });
 
+  it('speaks of India’s networks only when India’s answers alone carry the claim', () => {
+    // 1 of 2 in India fails; the answer "others fail" rests on 5 failures abroad.
+    const abroad5 = ['SG', 'DE', 'GB', 'US', 'JP'].map(
+      (country, i): ShownProbe => ({ country, asn: 100 + i, network: `Net ${country}, Ltd.`, city: '', ok: false }),
+    );
+    const s = run('done', [...india([false, true]), ...abroad5]);
+    const hiText = read('hi', s);
+    expect(hiText).not.toContain('भारत के दूसरे नेटवर्क पर भी');
+    expect(hiText).toContain('7 में से 6 नेटवर्क');
+    // A name with a comma stays one name in the list.
+    expect(hiText).toContain('Net SG');
+    expect(hiText).not.toContain('Ltd.');
+    expect(read('en', s)).toContain('not from 6 of 7 networks');
+  });
+
   it('a mixed answer is said as mixed, with no conclusion', () => {
     const s = run('done', [...india([true, true, false, false, true])]);
     expect(read('hi', s)).toBe(
