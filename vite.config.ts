@@ -97,6 +97,20 @@ export default defineConfig(({ mode }) => {
       modulePreload: { polyfill: false },
       rollupOptions: {
         input: { errorpage: 'src/errorpage/index.html' },
+        output: {
+          codeSplitting: {
+            groups: [
+              {
+                // What the popup and the worker both read (words, settings, the storage table, the
+                // episode decoder): one chunk, not one per set of importers, so each loads one file
+                // and pays its import/export glue once. The error page loads it too (a few hundred
+                // bytes it does not use); no module here imports Preact or page code.
+                name: 'words',
+                test: /[\\/]src[\\/](shared[\\/](i18n|format|protocol[\\/](messages|values|settings|storage|episode))|core[\\/]types|ui[\\/](msg|meaning|words))\.ts$/,
+              },
+            ],
+          },
+        },
       },
     },
     // Content scripts and pages load only their own chunks; never inline remote code.

@@ -5,9 +5,10 @@
  */
 import type { Translator } from '../shared/i18n';
 import type { StatusReport } from '../shared/protocol/messages';
+import { causeLine } from '../ui/cause-line';
 import { type Meaning, meaningOf } from '../ui/meaning';
 import { type Msg, msg, say } from '../ui/msg';
-import { causeLine, headlineOf } from '../ui/words';
+import { headlineOf } from '../ui/words';
 
 export type BadgeKind = 'ok' | 'degraded' | 'down' | 'you' | 'network' | 'no-permission';
 

@@ -6,8 +6,9 @@
 
 import type { Translator } from '../shared/i18n';
 import type { Episode } from '../shared/protocol/episode';
+import { causeLine } from '../ui/cause-line';
 import { counted, type Msg, msg, say } from '../ui/msg';
-import { causeLine, platformNames } from '../ui/words';
+import { platformNames } from '../ui/words';
 
 export const NOTIF_PREFIX = 'nazar:';
 

@@ -5,7 +5,7 @@
  */
 import type { DetectionEngine } from '../core/api';
 import type { Episode } from '../shared/protocol/episode';
-import type { Settings } from '../shared/protocol/settings';
+import { decodeSettings, type Settings } from '../shared/protocol/settings';
 import { STORED } from '../shared/protocol/storage';
 import type { WorkerDeps } from './deps';
 import { type EpisodeState, emptyEpisodeState, normalizeEpisodeState } from './episodes';
@@ -60,5 +60,5 @@ export async function restoreState(deps: WorkerDeps): Promise<RestoredState> {
   if (STORED.settings.key in local && typeof local[STORED.settings.key] !== 'object') {
     console.warn('nazar: stored settings unreadable; using defaults');
   }
-  return { engine, settings: STORED.settings.decode(local[STORED.settings.key]), history, episodes, historyChanged };
+  return { engine, settings: decodeSettings(local[STORED.settings.key]), history, episodes, historyChanged };
 }

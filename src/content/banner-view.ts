@@ -7,9 +7,10 @@
  */
 import type { PlatformId } from '../core/types';
 import type { Translator } from '../shared/i18n';
+import { causeLine } from '../ui/cause-line';
 import { isUserSide, type Meaning, outageGroupOf, severityOf } from '../ui/meaning';
 import { type Arg, counted, type Msg, msg, say } from '../ui/msg';
-import { causeLine, failingPhrase, platformNames, sentence, userSidePhrase } from '../ui/words';
+import { failingPhrase, platformNames, sentence, userSidePhrase } from '../ui/words';
 
 export interface BannerText {
   /** The one line: "रात 9:09 बजे से Instagram काम नहीं कर रहा है। वजह: सर्वर में गड़बड़ी।" */

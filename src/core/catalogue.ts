@@ -63,13 +63,6 @@ export function isMetaHost(host: string): boolean {
   return ownerOfHost(host) !== null;
 }
 
-/** The pages the content script runs on, and their platform (manifest.json content_scripts). */
-export const WATCHED_PAGES: Readonly<Record<string, PlatformId>> = Object.fromEntries(
-  Object.entries(PLATFORM_TABLE).flatMap(([id, p]) =>
-    p.pages.map((page): [string, PlatformId] => [page, id as PlatformId]),
-  ),
-);
-
 export { platformOfPage };
 
 /** The pages the content script runs on (https only, default port), as in manifest.json content_scripts. */
@@ -84,7 +77,8 @@ export function isWatchedPageUrl(url: string): boolean {
  * "whatsapp.net"): a label a page chose must never reach the popup, the history or the error page.
  */
 export const KNOWN_HOSTS: ReadonlySet<string> = new Set([
-  ...Object.keys(WATCHED_PAGES),
+  // The pages the content script runs on (manifest.json content_scripts).
+  ...Object.values(PLATFORM_TABLE).flatMap((p) => p.pages),
   ...Object.values(MAIN_HOST),
   'whatsapp.com',
   'www.whatsapp.com',

@@ -6,7 +6,7 @@
 import type { PlatformId, Status } from '../core/types';
 import { REDIRECTED_CLASSES } from '../shared/protocol/error-page';
 import type { StatusReport } from '../shared/protocol/messages';
-import { type Explanation, explainPlatform } from '../ui/explain';
+import { type Explanation, explainGroup } from '../ui/explain';
 import { type Msg, msg } from '../ui/msg';
 import type { ErrorPageParams } from './params';
 
@@ -39,7 +39,7 @@ export function errorPageModel(
       : null;
   const status: Status | undefined = platform ? report?.platforms[platform]?.verdict.status : undefined;
   const problem = status === 'down' || status === 'degraded';
-  const explanation = platform && report && problem ? explainPlatform(report, platform, now) : null;
+  const explanation = platform && report && problem ? explainGroup(report, [platform], now) : null;
   let note: Msg | null = null;
   if (platform && name) {
     if (returning) note = msg('errorpage_returning', name);

@@ -4,7 +4,7 @@
  * at first render (well under a millisecond), and the popup's 35 KB budget counts both.
  */
 import type { Translator } from '../shared/i18n';
-import { decodeHistory } from '../shared/protocol/episode';
+import { decodeHistory } from '../shared/protocol/history';
 import type { Settings as S, SettingsPatch } from '../shared/protocol/settings';
 import { History } from './History';
 import { Settings } from './Settings';

@@ -33,7 +33,9 @@ export function certaintyOf(
   const votes = checkVotes(cause, scope, ev, online);
   const agree = votes.filter((v) => v > 0).length;
   const disagree = votes.filter((v) => v < 0).length;
-  const failed = Math.max(0, ev.failed);
+  // Counts are whole numbers ≥ 0 with failed ≤ total: so the engine builds them, and decodeReport
+  // makes them so from anything; they are not clamped again here.
+  const failed = ev.failed;
   const ratio = ev.total > 0 ? failed / ev.total : 0;
   let level: Certainty = 'unsure';
   if (cause === 'unknown' || cause === 'none') level = failed > 0 || agree > 0 ? 'possible' : 'unsure';
@@ -51,8 +53,7 @@ export function requestCounts(ev: Evidence): Msg {
   const secs = Math.max(1, Math.round(ev.windowMs / 1000));
   const window =
     secs < 60 ? counted('evidence_window_seconds', secs) : counted('evidence_window_minutes', Math.round(secs / 60));
-  const total = Math.max(0, ev.total);
-  const failed = Math.min(total, Math.max(0, ev.failed));
+  const { total, failed } = ev;
   if (total === 0) return msg('evidence_none_seen', window);
   if (failed === 0) return counted('evidence_all_ok', total, window);
   if (failed === total) return counted('evidence_all_failed', total, window);

@@ -119,11 +119,6 @@ export function explainGroup(report: StatusReport, platforms: PlatformId[], now:
   };
 }
 
-/** The error page's entry point: the explanation for one platform. */
-export function explainPlatform(report: StatusReport, platform: PlatformId, now: number): Explanation {
-  return explainGroup(report, [platform], now);
-}
-
 /** Groups key for platforms that can share one explanation. */
 const groupKey = (v: Verdict) =>
   // Meta-wide, and the user's own network (local DNS, interception): one fact for all it touches.

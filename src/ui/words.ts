@@ -43,12 +43,6 @@ export const userSidePhrase = (side: 'you' | 'network', cause: Cause): Msg =>
         : 'state_network',
   );
 
-/** "वजह: सर्वर में गड़बड़ी।" — with "Meta की तरफ़ से" for a Meta-wide group; an unknown cause says so. */
-export const causeLine = (cause: Cause, metaSide: boolean): Msg =>
-  cause === 'none' || cause === 'unknown'
-    ? msg('state_cause_unknown')
-    : msg(metaSide ? 'state_cause_meta' : 'state_cause', msg(`cause_${keyPart(cause)}`));
-
 export interface Headline {
   headline: Msg;
   /** Short sentences under the headline (who else is fine, whose side it is). */

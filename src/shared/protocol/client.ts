@@ -58,13 +58,12 @@ export function newestOnly<R extends Dated>(onReport: (report: R) => void): (rep
   };
 }
 
-/** A request to the background; rejects when no one answers or the extension context is gone. */
-export function ask(runtime: Pick<RuntimeLike, 'sendMessage'>, request: Request): Promise<unknown> {
-  try {
-    return runtime.sendMessage(request);
-  } catch (e) {
-    return Promise.reject(e);
-  }
+/**
+ * A request to the background; rejects when no one answers or the extension context is gone (async,
+ * so that a sendMessage that throws at once rejects too).
+ */
+export async function ask(runtime: Pick<RuntimeLike, 'sendMessage'>, request: Request): Promise<unknown> {
+  return runtime.sendMessage(request);
 }
 
 /** One pushed message, checked: a report (read with `decode`), settings, or null for anything else. */
@@ -101,7 +100,7 @@ export function connectLive<R extends Dated>(runtime: RuntimeLike, h: LiveHandle
   function connect(): void {
     try {
       if (stopped) return;
-      if (!alive()) throw 0;
+      if (!runtime.id) throw 0;
       port = runtime.connect({ name: LIVE_PORT });
     } catch {
       stop();

@@ -2,8 +2,8 @@
  * One outage episode, as kept in storage.local (history) and sent to the popup. Hostnames, classes,
  * counts and times only. `decodeEpisode` is the one reading of an episode, for storage and messages.
  */
-import { CAUSES, type Cause, type ErrorClass, PLATFORMS, type PlatformId, SCOPES, type Scope } from '../../core/types';
-import { count, hostList, obj, oneOf, time } from './values';
+import { CAUSES, type Cause, type ErrorClass, type PlatformId, SCOPES, type Scope } from '../../core/types';
+import { count, hostList, isPlatformId, obj, oneOf, time } from './values';
 
 export interface Episode {
   id: string;
@@ -33,11 +33,9 @@ export const HISTORY_MAX = 200;
  */
 export function decodeEpisode(x: unknown): Episode | null {
   const o = obj(x);
-  const platforms = Array.isArray(o.platforms)
-    ? o.platforms.filter((p): p is PlatformId => (PLATFORMS as readonly unknown[]).includes(p))
-    : [];
-  const start = o.start;
-  if (!platforms.length || typeof start !== 'number' || !Number.isFinite(start) || start < 0) return null;
+  const platforms = Array.isArray(o.platforms) ? o.platforms.filter(isPlatformId) : [];
+  const start = o.start as number; // checked next: Number.isFinite is false for a non-number
+  if (!platforms.length || !Number.isFinite(start) || start < 0) return null;
   const end = time(o.end);
   const peak = obj(o.peak);
   return {
@@ -56,15 +54,4 @@ export function decodeEpisode(x: unknown): Episode | null {
       hosts: hostList(peak.hosts),
     },
   };
-}
-
-/** A history list from anything: the readable episodes, newest first, at most HISTORY_MAX. */
-export function decodeHistory(raw: unknown): Episode[] {
-  if (!Array.isArray(raw)) return [];
-  const out: Episode[] = [];
-  for (const x of raw) {
-    const e = decodeEpisode(x);
-    if (e) out.push(e);
-  }
-  return out.sort((a, b) => b.start - a.start).slice(0, HISTORY_MAX);
 }

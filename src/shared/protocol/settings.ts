@@ -26,16 +26,16 @@ export const DEFAULT_SETTINGS: Settings = {
 /** The language setting's one check (storage, messages, the request guard). */
 export const isLanguageSetting = (x: unknown): x is LanguageSetting => x === 'auto' || x === 'hi' || x === 'en';
 
-const bool = (x: unknown, dflt: boolean): boolean => (typeof x === 'boolean' ? x : dflt);
+/** A switch whose default is on (every one in DEFAULT_SETTINGS): only `false` turns it off. */
+const on = (x: unknown): boolean => x !== false;
 
 /** Rebuilds settings from anything found in storage or a message: unknown or malformed fields fall back to defaults. */
 export function decodeSettings(raw: unknown): Settings {
   const r = obj(raw);
   const c = obj(r.checks);
-  const d = DEFAULT_SETTINGS.checks;
   return {
-    notifications: bool(r.notifications, DEFAULT_SETTINGS.notifications),
-    checks: { platform: bool(c.platform, d.platform), control: bool(c.control, d.control), dns: bool(c.dns, d.dns) },
+    notifications: on(r.notifications),
+    checks: { platform: on(c.platform), control: on(c.control), dns: on(c.dns) },
     language: isLanguageSetting(r.language) ? r.language : 'auto',
   };
 }

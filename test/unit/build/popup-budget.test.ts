@@ -4,7 +4,8 @@
  * loads, i.e. its <script> and modulepreload files and all they import, statically or lazily.
  * "Check from other networks" (on.js, and the Globalping client it loads on a click) is a bundle
  * of its own, imported by URL after the first render: outside this budget, with one of its own.
- * Also checks that Preact, which only the pages need, stays out of the worker and content script.
+ * The worker has a budget of its own. Also checks that Preact, which only the pages need, stays out
+ * of the worker and content script.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -12,6 +13,12 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BUDGET = 35 * 1024;
+/**
+ * The worker's JavaScript (issue: "the worker bundle does not grow"): its entry and every chunk it
+ * imports, statically or lazily. Measured 136,788 bytes on 2026-12-02 (both targets), rounded up
+ * to the next 256; before "check from other networks" and the protocol module it was 132,749.
+ */
+const WORKER_BUDGET = 136_960;
 
 /** `<script src>` and `<link rel="modulepreload" href>` of a built page. */
 const HTML_SCRIPTS = /<(?:script|link)\b[^>]*\s(?:src|href)="\/?([^"]+\.js)"/g;
@@ -100,6 +107,12 @@ describe.each(['chrome', 'firefox'] as const)('dist/%s popup bundle', (target) =
     // On demand, but not unbounded: its view with its own Preact and words, and the client.
     expect(others.get('on.js'), listing(others)).toBeLessThanOrEqual(48 * 1024);
     expect(total(others), listing(others)).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it(`loads at most ${WORKER_BUDGET} bytes of JavaScript in the worker`, () => {
+    const worker = reachable(dir, [m.background.service_worker ?? m.background.scripts?.[0] ?? '']);
+    expect(worker.size).toBeGreaterThan(1);
+    expect(total(worker), listing(worker)).toBeLessThanOrEqual(WORKER_BUDGET);
   });
 
   it('keeps Preact out of the worker and the content script', () => {

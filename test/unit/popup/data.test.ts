@@ -7,7 +7,7 @@ const readLiveUpdate = (raw: unknown) => decodeLiveUpdate(raw, decodeReport);
 
 import { CAUSE_COLOR, chartLayout, LABEL_W } from '../../../src/popup/history-model';
 import type { Episode } from '../../../src/shared/protocol/episode';
-import { decodeHistory } from '../../../src/shared/protocol/episode';
+import { decodeHistory } from '../../../src/shared/protocol/history';
 import { STATES } from '../ui/fixtures';
 
 const DAY = 86_400_000;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readErrorPageParams } from '../../../src/errorpage/params';
-import { decodeHistory } from '../../../src/shared/protocol/episode';
+import { decodeHistory } from '../../../src/shared/protocol/history';
 import { decodeReport } from '../../../src/shared/protocol/report';
 
 const OVERRIDES = ['\u202E', '\u202D', '\u202A', '\u202B', '\u202C', '\u2066', '\u2067', '\u2068', '\u2069', '\u200F'];
