@@ -1,25 +1,17 @@
-/** Wires the live connection, the state machine, the words and the DOM together. */
+/**
+ * Wires the live connection, the state reducer, the words and the DOM together: it turns messages,
+ * clicks and one timer into events for `bannerReducer`, and renders the state it returns.
+ */
 import type { PlatformId } from '../core/types';
 import type { Lang } from '../shared/i18n';
 import { ask, connectLive, type RuntimeLike } from '../shared/protocol/client';
 import { decodePageReport, type PageReport } from '../shared/protocol/report';
 import type { LanguageSetting } from '../shared/protocol/settings';
-import { TIMINGS } from '../shared/timings';
 import { type Meaning, meaningOf, outageGroupOf } from '../ui/meaning';
 import { createBannerDom } from './banner-dom';
-import { createBannerState } from './banner-state';
+import { type BannerEvent, bannerReducer, INITIAL_BANNER, nextDeadline } from './banner-state';
 import { bannerText, recoveredText } from './banner-view';
 import { bannerTranslator } from './locales';
-
-/** How long the "fixed" note stays. */
-export const RECOVERED_NOTE_MS = 6000;
-/**
- * How long a problem banner stays whole before it folds into a small chip at the top centre, so
- * it never covers the site's own controls for long. A new severity or cause unfolds it; so does
- * a click or tap on the chip. It waits while the reader points at it or has focus in it.
- */
-export const FOLD_AFTER_MS = TIMINGS.bannerFoldMs;
-const FOLD_RETRY_MS = 3_000;
 
 export interface BannerDeps {
   doc: Document;
@@ -29,39 +21,25 @@ export interface BannerDeps {
   now?: () => number;
 }
 
+const severityOf = (r: PageReport) => (r.verdict.status === 'degraded' ? 'degraded' : 'down');
+
 export function startBanner(deps: BannerDeps): { stop(): void } {
   const { doc, platform, runtime } = deps;
   const now = deps.now ?? Date.now;
-  const state = createBannerState();
+  let state = INITIAL_BANNER;
   let lang: Lang = deps.langOf('auto');
   let report: PageReport | null = null;
   let meaning: Meaning | null = null;
-  let noteTimer: ReturnType<typeof setTimeout> | undefined;
-  let folded = false;
-  let foldTimer: ReturnType<typeof setTimeout> | undefined;
-  /** What the whole banner last said (severity, cause, scope): news unfolds it. */
-  let shownKey = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const dom = createBannerDom(doc, {
     onDetails() {
       // Context gone: the live connection notices and cleans up.
       ask(runtime, { type: 'open-details', platform }).catch(() => {});
     },
-    onClose() {
-      state.dismiss();
-      render();
-    },
-    onUnfold() {
-      unfold();
-      render();
-    },
+    onClose: () => dispatch({ type: 'close', now: now() }),
+    onUnfold: () => dispatch({ type: 'unfold', now: now() }),
   });
-
-  function unfold() {
-    folded = false;
-    if (foldTimer) clearTimeout(foldTimer);
-    foldTimer = undefined;
-  }
 
   /**
    * The reader is at the banner: pointing at it, or with focus in it. A touch screen cannot point:
@@ -76,57 +54,38 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
     return !!active && active !== doc.body && active.parentNode === doc.documentElement;
   }
 
-  function fold() {
-    foldTimer = undefined;
-    if (state.mode !== 'problem') return;
-    if (engaged()) {
-      foldTimer = setTimeout(fold, FOLD_RETRY_MS);
-      return;
-    }
-    folded = true;
+  /** Feeds one event in, renders the new state, and sets the one timer to its next deadline. */
+  function dispatch(event: BannerEvent) {
+    state = bannerReducer(state, event);
     render();
+    clearTimeout(timer);
+    const at = nextDeadline(state);
+    // A timer that fires a little early leaves the state as it was and is simply set again.
+    if (at !== null) timer = setTimeout(() => dispatch({ type: 'tick', now: now(), engaged: engaged() }), at - now());
   }
 
+  /** Shows the state in the current language; reads it, never changes it. */
   function render() {
+    if (state.gone) return dom.destroy();
     const tr = bannerTranslator(lang);
-    const region = tr.t('banner_region', tr.t(`platform_${platform}`));
-    if (state.mode === 'problem' && report && meaning) {
+    if (state.news && report && meaning) {
       const text = bannerText(tr, platform, meaning, now());
-      const severity = report.verdict.status === 'degraded' ? 'degraded' : 'down';
-      if (text) {
-        // What the whole banner says, in any language: news (severity, cause, who fails with it) unfolds it.
-        const key = `${severity}/${report.verdict.cause}/${report.verdict.scope}/${outageGroupOf(meaning, platform)}`;
-        if (key !== shownKey) {
-          shownKey = key;
-          unfold();
-        }
-        if (!folded && !foldTimer) foldTimer = setTimeout(fold, FOLD_AFTER_MS);
-        return dom.show({ kind: 'problem', severity, lang, ...text }, folded);
-      }
+      if (text) return dom.show({ kind: 'problem', severity: severityOf(report), lang, ...text }, state.folded);
     }
-    shownKey = '';
-    unfold();
-    if (state.mode === 'recovered') {
-      if (!noteTimer) {
-        noteTimer = setTimeout(() => {
-          noteTimer = undefined;
-          state.recoveredShown();
-          render();
-        }, RECOVERED_NOTE_MS);
-      }
-      return dom.show({
-        kind: 'recovered',
-        line: recoveredText(tr, platform),
-        close: tr.t('banner_close'),
-        region,
-        lang,
-      });
-    }
-    if (noteTimer) {
-      clearTimeout(noteTimer);
-      noteTimer = undefined;
-    }
-    dom.hide();
+    if (state.mode !== 'recovered') return dom.hide();
+    dom.show({
+      kind: 'recovered',
+      line: recoveredText(tr, platform),
+      close: tr.t('banner_close'),
+      region: tr.t('banner_region', tr.t(`platform_${platform}`)),
+      lang,
+    });
+  }
+
+  /** What the whole banner would say about this report, in any language; '' when it has no words for it. */
+  function newsOf(r: PageReport, m: Meaning): string {
+    if (m.each[platform].side === null) return '';
+    return `${severityOf(r)}/${r.verdict.cause}/${r.verdict.scope}/${outageGroupOf(m, platform)}`;
   }
 
   const live = connectLive(runtime, {
@@ -135,26 +94,19 @@ export function startBanner(deps: BannerDeps): { stop(): void } {
       report = r;
       // Only this platform's verdict reaches a content script, so the banner speaks of it alone.
       meaning = meaningOf({ platforms: { [platform]: r } });
-      state.update(r.verdict.status);
-      render();
+      dispatch({ type: 'report', status: r.verdict.status, news: newsOf(r, meaning), now: now() });
     },
     onSettings(settings) {
       lang = deps.langOf(settings.language);
       render();
     },
-    onGone() {
-      if (noteTimer) clearTimeout(noteTimer);
-      unfold();
-      dom.destroy();
-    },
+    onGone: () => dispatch({ type: 'gone', now: now() }),
   });
 
   return {
     stop() {
       live.stop();
-      if (noteTimer) clearTimeout(noteTimer);
-      unfold();
-      dom.destroy();
+      dispatch({ type: 'gone', now: now() });
     },
   };
 }

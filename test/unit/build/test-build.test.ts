@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GRACE_MS } from '../../../src/background/episodes';
-import { FOLD_AFTER_MS } from '../../../src/content/banner-controller';
+import { FOLD_AFTER_MS } from '../../../src/content/banner-state';
 import { REAL_TIMINGS, TEST_BUILD, TEST_TIMINGS, TIMINGS } from '../../../src/shared/timings';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
