@@ -170,7 +170,7 @@ for (const browser of BROWSERS) {
       const end = await askOthers(popup, true);
       console.log(`[measure] ${browser} other networks (2021 pattern): ${timing(end)}`);
       expect(end.phase).toBe('done');
-      expect(end.text).toContain('पर भी WhatsApp नहीं खुल रहा: 5 में से 5 नेटवर्क पर नहीं (Jio, Airtel, Vi, BSNL और ACT)');
+      expect(end.text).toContain('पर भी WhatsApp नहीं खुल रहा: 5 में से 5 नेटवर्क (Jio, Airtel, Vi, BSNL और ACT) पर नहीं खुला');
       expect(end.text).toContain('यानी गड़बड़ी WhatsApp की तरफ़ से लगती है');
       expect(end.text).toContain('Jio · AS55836 · Mumbai');
       expect(end.clipped).toEqual([]);
@@ -223,7 +223,7 @@ for (const browser of BROWSERS) {
       const popup = await openPopup(s, 360, '?platform=whatsapp');
       const end = await askOthers(popup, true);
       console.log(`[measure] ${browser} other networks (ISP resets): ${timing(end)}`);
-      expect(end.text).toContain('भारत के दूसरे नेटवर्क पर WhatsApp खुल रहा है: 5 में से 5 नेटवर्क पर');
+      expect(end.text).toContain('भारत के दूसरे नेटवर्क पर WhatsApp खुल रहा है: 5 में से 5 नेटवर्क (');
       expect(end.text).toContain('यानी गड़बड़ी आपके नेटवर्क या आपकी इंटरनेट कंपनी में लगती है');
       expect(end.text).toContain('भारत के बाहर: 2 में से 2 नेटवर्क पर खुला');
       expect(end.clipped).toEqual([]);
@@ -251,7 +251,7 @@ for (const browser of BROWSERS) {
       server.globalping.setMode({ mode: 'rate-limited', resetSeconds: 1800 });
       const limited = await askOthers(details, false);
       expect(limited.phase).toBe('rate-limited');
-      expect(limited.text).toMatch(/सीमा पूरी हो गई\)। .+ बजे के बाद फिर कोशिश कर सकते हैं।/);
+      expect(limited.text).toMatch(/उतनी हो चुकी हैं। .+ बजे के बाद फिर कोशिश कर सकते हैं।/);
       // Said once, not retried: one refused request, and the button waits for the time said.
       expect(server.globalping.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
       expectNoPerInstallOrigin(browser, server);
