@@ -9,6 +9,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptAsOneFile, withoutContentScripts } from './scripts/content-script-plugin';
+import { messagesAsCodeReadsThem } from './scripts/messages-plugin';
 import { otherNetworksBundle } from './scripts/other-networks-plugin';
 import { preactWithoutInnerHtml } from './scripts/side-bundle';
 
@@ -82,6 +83,7 @@ export default defineConfig(({ mode }) => {
       preact(),
       classicJsx,
       preactWithoutInnerHtml,
+      messagesAsCodeReadsThem(),
       crx({ manifest: withoutContentScripts(manifestFor(target)), browser: target }),
       contentScriptAsOneFile(baseManifest.content_scripts),
       otherNetworksBundle(),

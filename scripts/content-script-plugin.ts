@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { isBannerKey } from '../src/content/banner-keys';
+import { messagesAsCodeReadsThem } from './messages-plugin';
 import { sideBundle } from './side-bundle';
 
 export const CONTENT_SCRIPT_FILE = 'content.js';
@@ -27,27 +28,12 @@ export function withoutContentScripts<M extends object>(m: M): M {
   return rest as M;
 }
 
-/** Only the banner's keys of a `_locales/<lang>/messages.json` file. */
-const bannerStringsOnly: Plugin = {
-  name: 'nazar-banner-strings-only',
-  enforce: 'pre',
-  load(id) {
-    if (!/[\\/]_locales[\\/][a-z]{2}[\\/]messages\.json$/.test(id)) return null;
-    const all = JSON.parse(readFileSync(id, 'utf8')) as Record<string, { message: string; placeholders?: unknown }>;
-    // Messages and placeholders only: the translators' descriptions stay in _locales.
-    const kept = Object.entries(all)
-      .filter(([k]) => isBannerKey(k))
-      .map(([k, { message, placeholders }]) => [k, placeholders ? { message, placeholders } : { message }]);
-    return JSON.stringify(Object.fromEntries(kept));
-  },
-};
-
 export function contentScriptAsOneFile(scripts: ContentScript[]): Plugin {
   return sideBundle({
     name: 'nazar-content-script',
     entry: ENTRY,
     lib: { formats: ['iife'], name: 'nazarBanner', fileName: () => CONTENT_SCRIPT_FILE },
-    plugins: [bannerStringsOnly],
+    plugins: [messagesAsCodeReadsThem(isBannerKey)],
     after(outDir) {
       const file = resolve(outDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;

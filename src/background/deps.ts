@@ -29,7 +29,7 @@ export interface PortLike {
   onDisconnect: { addListener(fn: () => void): void };
 }
 
-export interface WorkerDeps {
+export interface BackgroundDeps {
   factory: EngineFactory;
   core: CoreHelpers;
   storage: { session: StorageAreaLike; local: StorageAreaLike };

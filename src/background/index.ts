@@ -1,18 +1,19 @@
 /**
- * The background entry (Chrome: service worker; Firefox: event page, the same code).
- * Every listener is registered synchronously on the first run of this script, as both browsers
- * require for events to wake it; the work itself happens in worker.ts once state is restored.
+ * The background entry (Chrome: service worker; Firefox: event page, the same code): the browser's
+ * APIs handed to background.ts, and every listener registered synchronously on the first run of
+ * this script, as both browsers require for events to wake it. Nothing else: what an event means
+ * is decided in background.ts and state.ts.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../core';
 import { senderRole } from '../shared/protocol/guards';
 import { LIVE_PORT } from '../shared/protocol/messages';
+import { createBackground } from './background';
 import { actionApi, notificationsApi, onNotificationClicked, sessionArea } from './capabilities';
 import { createOwnErrorLog, fetchWithBrowserErrors } from './checks/own-errors';
 import { handleMessage } from './messages';
 import { NOTIF_PREFIX } from './notifications';
-import { isOwnRequest, toTraceEvent, type WebRequestKind } from './trace-events';
-import { createWorker } from './worker';
+import { isOwnRequest, mainFrameLoad, toTraceEvent, type WebRequestKind } from './trace-events';
 
 const manifest = browser.runtime.getManifest();
 const hostPermissions = (manifest.host_permissions ?? []) as string[];
@@ -25,7 +26,7 @@ const checkPatterns = hostPermissions.filter((p) => !watchedPatterns.includes(p)
 /** The browser's reasons for our own checks' failures (a fetch rejection hides them). */
 const ownErrors = createOwnErrorLog();
 
-const worker = createWorker({
+const background = createBackground({
   factory: Engine,
   core: { isWatchedPageUrl, platformOfHost, classify: classifyError },
   // What Firefox for Android lacks or limits degrades quietly (capabilities.ts).
@@ -50,28 +51,7 @@ function onRequest(kind: WebRequestKind) {
       if (typeof d.url === 'string' && typeof d.error === 'string') ownErrors.record(d.url, d.error, Date.now());
     }
     const ev = toTraceEvent(kind, details, extensionOrigin);
-    const d = details as {
-      type?: unknown;
-      tabId?: unknown;
-      url?: unknown;
-      frameId?: number;
-      error?: unknown;
-      requestId?: unknown;
-    };
-    // A top-level load of a watched site: a failed one may go to our error page (in memory, never
-    // stored); any other tells that the tab has moved on from an earlier failure.
-    const mainFrame =
-      ev && d.type === 'main_frame' && typeof d.tabId === 'number'
-        ? {
-            url: String(d.url),
-            type: 'main_frame',
-            tabId: d.tabId,
-            frameId: d.frameId,
-            requestId: d.requestId,
-            ...(kind === 'onErrorOccurred' ? { error: String(d.error) } : {}),
-          }
-        : undefined;
-    worker.event(ev, mainFrame);
+    background.event(ev, mainFrameLoad(kind, details, ev));
   };
 }
 
@@ -91,7 +71,7 @@ browser.webRequest.onCompleted.addListener(onRequest('onCompleted'), filter);
 // The browser's own online/offline signal, where the background can see it (Chrome's worker and
 // Firefox's event page both have navigator.onLine and the events). Every start says where things
 // stand now, online too: a background stopped while offline misses the "online" event.
-const connectivity = (online: boolean) => worker.event({ event: 'connectivity', timeStamp: Date.now(), online });
+const connectivity = (online: boolean) => background.event({ event: 'connectivity', timeStamp: Date.now(), online });
 if (typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean') {
   globalThis.addEventListener?.('online', () => connectivity(true));
   globalThis.addEventListener?.('offline', () => connectivity(false));
@@ -102,16 +82,16 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSend
   handleMessage(msg, sender, {
     extensionId: browser.runtime.id,
     extensionOrigin,
-    getStatus: worker.status,
-    checkNow: worker.checkNow,
-    getHistory: worker.getHistory,
-    clearHistory: worker.clearHistory,
-    getSettings: worker.getSettings,
-    setSettings: worker.setSettings,
-    permissionsChanged: worker.permissionsChanged,
-    openDetails: worker.openDetails,
-    otherNetworks: worker.otherNetworks,
-    retryNavigation: worker.retryNavigation,
+    getStatus: background.status,
+    checkNow: background.checkNow,
+    getHistory: background.getHistory,
+    clearHistory: background.clearHistory,
+    getSettings: background.getSettings,
+    setSettings: background.setSettings,
+    permissionsChanged: background.permissionsChanged,
+    openDetails: background.openDetails,
+    otherNetworks: background.otherNetworks,
+    retryNavigation: background.retryNavigation,
   }),
 );
 
@@ -124,19 +104,19 @@ browser.runtime.onConnect.addListener((port) => {
     return;
   }
   // A content script's port carries its own platform's verdict only (see messages.ts).
-  void worker.connect(port, role.kind === 'content-script' ? role.platform : undefined);
+  void background.connect(port, role.kind === 'content-script' ? role.platform : undefined);
 });
 
-browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm.name));
+browser.alarms.onAlarm.addListener((alarm) => void background.onAlarm(alarm.name));
 
 onNotificationClicked(browser.notifications, (id) => {
   if (!id.startsWith(NOTIF_PREFIX)) return;
-  void worker.openDetails().catch((e) => console.warn('nazar: could not open details', e));
+  void background.openDetails().catch((e) => console.warn('nazar: could not open details', e));
   void browser.notifications.clear?.(id).catch(() => {});
 });
 
-browser.permissions.onAdded.addListener(() => void worker.permissionsChanged());
-browser.permissions.onRemoved.addListener(() => void worker.permissionsChanged());
+browser.permissions.onAdded.addListener(() => void background.permissionsChanged());
+browser.permissions.onRemoved.addListener(() => void background.permissionsChanged());
 // Both only need the worker to be alive and restored, which loading this script already does.
-browser.runtime.onInstalled.addListener(() => void worker.permissionsChanged());
-browser.runtime.onStartup.addListener(() => void worker.permissionsChanged());
+browser.runtime.onInstalled.addListener(() => void background.permissionsChanged());
+browser.runtime.onStartup.addListener(() => void background.permissionsChanged());

@@ -7,7 +7,7 @@ import type { DetectionEngine } from '../core/api';
 import type { Episode } from '../shared/protocol/episode';
 import { decodeSettings, type Settings } from '../shared/protocol/settings';
 import { STORED } from '../shared/protocol/storage';
-import type { WorkerDeps } from './deps';
+import type { BackgroundDeps } from './deps';
 import { type EpisodeState, emptyEpisodeState, normalizeEpisodeState } from './episodes';
 import { closeStaleEpisodes, normalizeHistory } from './history';
 import { keysIn } from './wiring';
@@ -22,7 +22,7 @@ export interface RestoredState {
   historyChanged: boolean;
 }
 
-async function safeGet(area: WorkerDeps['storage']['session'], keys: string[]): Promise<Record<string, unknown>> {
+async function safeGet(area: BackgroundDeps['storage']['session'], keys: string[]): Promise<Record<string, unknown>> {
   try {
     const got = await area.get(keys);
     return got && typeof got === 'object' ? got : {};
@@ -32,7 +32,7 @@ async function safeGet(area: WorkerDeps['storage']['session'], keys: string[]): 
   }
 }
 
-export function restoreEngine(factory: WorkerDeps['factory'], raw: unknown): DetectionEngine {
+export function restoreEngine(factory: BackgroundDeps['factory'], raw: unknown): DetectionEngine {
   try {
     const { engine, warning } = factory.restore(raw);
     if (warning) console.warn(`nazar: engine state not restored: ${warning}`);
@@ -43,7 +43,7 @@ export function restoreEngine(factory: WorkerDeps['factory'], raw: unknown): Det
   }
 }
 
-export async function restoreState(deps: WorkerDeps): Promise<RestoredState> {
+export async function restoreState(deps: BackgroundDeps): Promise<RestoredState> {
   const [session, local] = await Promise.all([
     safeGet(deps.storage.session, SESSION_KEYS),
     safeGet(deps.storage.local, keysIn('local')),

@@ -103,3 +103,31 @@ export function toTraceEvent(kind: WebRequestKind, raw: unknown, extensionOrigin
   if (!num(d.statusCode)) return null;
   return { event: kind, details: { ...details, statusCode: d.statusCode } };
 }
+
+/** A top-level load of a watched site, as the error-page redirects read it (navigation-errors.ts). */
+export interface MainFrameLoad {
+  url: string;
+  type: string;
+  tabId: number;
+  frameId?: number;
+  requestId?: unknown;
+  /** Only on a failed load. */
+  error?: string;
+}
+
+/**
+ * The top-level load an event is, if it is one: a failed one may go to our error page (in memory,
+ * never stored); any other tells that the tab has moved on from an earlier failure.
+ */
+export function mainFrameLoad(kind: WebRequestKind, raw: unknown, ev: TraceEvent | null): MainFrameLoad | undefined {
+  const d = raw as RawDetails;
+  if (!ev || d.type !== 'main_frame' || typeof d.tabId !== 'number') return undefined;
+  return {
+    url: String(d.url),
+    type: 'main_frame',
+    tabId: d.tabId,
+    frameId: d.frameId as number | undefined,
+    requestId: d.requestId,
+    ...(kind === 'onErrorOccurred' ? { error: String(d.error) } : {}),
+  };
+}

@@ -1,11 +1,11 @@
 /**
- * The background's parts that only wire browser calls together, kept out of worker.ts: the write
+ * The background's parts that only wire browser calls together, kept out of background.ts: the write
  * chain onto the storage table's areas, and the error-page redirects.
  */
 import { shownHost } from '../core/catalogue';
 import type { PlatformId, Status } from '../core/types';
 import { STORED, type StorageAreaName } from '../shared/protocol/storage';
-import type { WorkerDeps } from './deps';
+import type { BackgroundDeps } from './deps';
 import { createNavigationErrorHandler } from './navigation-errors';
 import { createWriteChain } from './write-chain';
 
@@ -19,7 +19,7 @@ export const keysIn = (area: StorageAreaName): string[] =>
     .map((item) => item.key);
 
 /** Every write goes to the area the storage table names for its key, in one serialized, throttled chain. */
-export function createStorageChain(deps: WorkerDeps) {
+export function createStorageChain(deps: BackgroundDeps) {
   const sessionKeys = keysIn('session');
   return createWriteChain({
     // At most one write per 2 s as storage sees it. Under load the browser reports a write tens of
@@ -40,7 +40,10 @@ export function createStorageChain(deps: WorkerDeps) {
 }
 
 /** Failed top-level loads of a watched site go to the error page (navigation-errors.ts). */
-export function navigationErrors(deps: WorkerDeps, verdictOf: (p: PlatformId) => { status: Status; cause: string }) {
+export function navigationErrors(
+  deps: BackgroundDeps,
+  verdictOf: (p: PlatformId) => { status: Status; cause: string },
+) {
   return createNavigationErrorHandler({
     redirect: (tabId, url) => deps.tabs.update(tabId, { url }).catch((e) => console.warn('nazar: redirect failed', e)),
     // No earlier entry (the site was opened in a new tab): the browser's own page stays.

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { is, waitFor } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
-import { backOnce, isErrorPageUrl, tabUrl } from '../support/errorpage-page';
+import { backOnce, isErrorPageUrl, openFacebookAfterEmbedsFail, tabUrl } from '../support/errorpage-page';
 import { eventually, throughout } from '../support/eventually';
 import type { BrowserName, BrowserSession, PageHandle } from '../support/harness';
 
@@ -32,16 +32,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     it('replaces the browser’s page for a DNS failure of www.facebook.com, with the DNS explanation', async () => {
-      const page = await s.openPage('https://www.instagram.com/');
-      // Like a page with Facebook embeds during the outage: a few failing requests first.
-      await page.evaluate(async () => {
-        for (let i = 0; i < 6; i++) {
-          await fetch(`https://www.facebook.com/plugins/like.php?i=${i}`, { mode: 'no-cors' }).catch(() => {});
-          await new Promise((r) => setTimeout(r, 300));
-        }
-      });
-      await page.goto(FB, { timeoutMs: 10_000 });
-      const shown = await eventually(() => urlOf(page), isErrorPage, { timeoutMs: 15_000 });
+      const { page, shown } = await openFacebookAfterEmbedsFail(browser, s, FB);
       expect(isErrorPage(shown)).toBe(true);
       const params = new URL(shown).searchParams;
       // Issue 12: a token, never the failed URL's path or query (it stays in the background).

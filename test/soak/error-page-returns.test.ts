@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../../src/shared/protocol/messages';
 import { BROWSERS, browserSuite } from '../support/browser-suite';
-import { isErrorPageUrl, tabUrl } from '../support/errorpage-page';
+import { isErrorPageUrl, openFacebookAfterEmbedsFail, tabUrl } from '../support/errorpage-page';
 import { eventually } from '../support/eventually';
 import type { BrowserSession, FakePlatform, PageHandle } from '../support/harness';
 
@@ -28,15 +28,7 @@ for (const browser of BROWSERS) {
 
     it('goes back to the site when Facebook works again', async () => {
       server.setMode('facebook.com', 'reset');
-      const page = await s.openPage('https://www.instagram.com/');
-      await page.evaluate(async () => {
-        for (let i = 0; i < 6; i++) {
-          await fetch(`https://www.facebook.com/plugins/like.php?i=${i}`, { mode: 'no-cors' }).catch(() => {});
-          await new Promise((r) => setTimeout(r, 300));
-        }
-      });
-      await page.goto(FB, { timeoutMs: 10_000 });
-      const shown = await eventually(() => urlOf(page), isErrorPage, { timeoutMs: 15_000 });
+      const { page, shown } = await openFacebookAfterEmbedsFail(browser, s, FB);
       expect(isErrorPage(shown)).toBe(true);
       expect(new URL(shown).searchParams.get('error')).toBe('unreachable');
       await s.waitForReply<StatusReport>(

@@ -47,3 +47,29 @@ export async function tabUrl(browser: BrowserName, p: PageHandle): Promise<strin
 /** Is `u` Nazar's error page? */
 export const isErrorPageUrl = (s: BrowserSession, u: string) =>
   u.startsWith(`${s.extensionOrigin}/src/errorpage/index.html`);
+
+/**
+ * Like a page with Facebook embeds during an outage: an Instagram page makes six failing requests
+ * to www.facebook.com, then the user opens `url` in that tab. Resolves with the page and the
+ * error page's address once the tab shows it (fails with the last address seen after 15 s).
+ */
+export async function openFacebookAfterEmbedsFail(
+  browser: BrowserName,
+  s: BrowserSession,
+  url: string,
+): Promise<{ page: PageHandle; shown: string }> {
+  const page = await s.openPage('https://www.instagram.com/');
+  await page.evaluate(async () => {
+    for (let i = 0; i < 6; i++) {
+      await fetch(`https://www.facebook.com/plugins/like.php?i=${i}`, { mode: 'no-cors' }).catch(() => {});
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  });
+  await page.goto(url, { timeoutMs: 10_000 });
+  const shown = await eventually(
+    () => tabUrl(browser, page),
+    (u) => isErrorPageUrl(s, u),
+    { timeoutMs: 15_000 },
+  );
+  return { page, shown };
+}

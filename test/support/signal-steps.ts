@@ -128,7 +128,7 @@ export async function storm(s: BrowserSession, server: FakePlatform, ig: PageHan
   );
   if (profile) {
     // The worker's own code per request, from CPU samples (a mean: sampling cannot give a p99;
-    // the listener's p99 is measured on the real worker code in test/unit/background/worker.test.ts).
+    // the listener's p99 is measured on the real background code in test/unit/background/background.test.ts).
     console.log(
       `[measure] case 4 chromium worker: Nazar's code ${profile.ownMs.toFixed(0)} ms = ${((profile.ownMs / 10_000) * 1000).toFixed(0)} µs per request; ` +
         `Chromium's dispatch and the rest ${profile.otherMs.toFixed(0)} ms; top: ${profile.top.join(', ')}`,

@@ -1,15 +1,15 @@
 /**
- * A simulated background for reliability tests: the real worker (src/background/worker.ts) and the
+ * A simulated background for reliability tests: the real background (src/background/background.ts) and the
  * real engine, with in-memory browser APIs and a virtual clock (vitest fake timers), so that ten
  * minutes of flapping or a 10,000-event storm run in a second and give the same answer every time.
  * Everything the user would notice is recorded: notifications, every badge change, every write.
  */
 import { vi } from 'vitest';
+import { type Background, createBackground } from '../../src/background/background';
 import { CheckFetchError } from '../../src/background/checks/own-errors';
 import { CONTROL_URL, DOH_URL, PROBE_URLS } from '../../src/background/checks/probes';
-import type { WorkerDeps } from '../../src/background/deps';
+import type { BackgroundDeps } from '../../src/background/deps';
 import { toTraceEvent, type WebRequestKind } from '../../src/background/trace-events';
-import { createWorker, type Worker } from '../../src/background/worker';
 import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../../src/core';
 import type { TraceEvent } from '../../src/core/api';
 import type { PlatformId } from '../../src/core/types';
@@ -65,7 +65,7 @@ export function memoryArea(initial: Record<string, unknown> = {}): MemoryArea {
 }
 
 export interface Sim {
-  worker: Worker;
+  worker: Background;
   world: World;
   session: MemoryArea;
   local: MemoryArea;
@@ -91,7 +91,7 @@ export interface SimOptions {
   world?: World;
   session?: MemoryArea;
   local?: MemoryArea;
-  notificationsApi?: WorkerDeps['notifications'];
+  notificationsApi?: BackgroundDeps['notifications'];
   /** Recorders carried over a restart, so a test sees everything the user saw. */
   notifications?: Sim['notifications'];
   badge?: Sim['badge'];
@@ -143,7 +143,7 @@ export async function startSim(o: SimOptions = {}): Promise<Sim> {
     throw new TypeError(`unexpected fetch ${url}`);
   }) as typeof fetch;
 
-  const deps: WorkerDeps = {
+  const deps: BackgroundDeps = {
     factory: Engine,
     core: { isWatchedPageUrl, platformOfHost, classify: classifyError },
     storage: {
@@ -183,7 +183,7 @@ export async function startSim(o: SimOptions = {}): Promise<Sim> {
     getURL: (p) => `${ORIGIN}/${p}`,
     hostOrigins: ['*://*.whatsapp.com/*', '*://*.facebook.com/*', '*://*.instagram.com/*'],
   };
-  const worker = createWorker(deps);
+  const worker = createBackground(deps);
   for (const l of o.wakeWith ?? []) lineInto(worker, l);
   await vi.advanceTimersByTimeAsync(0);
   await worker.ready;
@@ -238,7 +238,7 @@ export async function startSim(o: SimOptions = {}): Promise<Sim> {
   return sim;
 }
 
-function lineInto(worker: Worker, l: Record<string, unknown>): void {
+function lineInto(worker: Background, l: Record<string, unknown>): void {
   const e = l.event;
   if (e === 'onErrorOccurred' || e === 'onCompleted' || e === 'onHeadersReceived')
     worker.event(toTraceEvent(e, l.details, ORIGIN));

@@ -20,29 +20,34 @@ export function createCheckRunner(o: CheckRunnerOptions) {
   const pending = new Map<string, CheckRequest>();
   /** When each kind:target was last run (selectChecks holds back quick repeats with it). */
   const lastRun = new Map<string, number>();
-  let running = false;
+  /** The rounds being run, until none is pending. */
+  let rounds: Promise<void> | null = null;
+
+  async function runRounds(): Promise<void> {
+    try {
+      while (pending.size > 0) {
+        const round = [...pending.values()];
+        pending.clear();
+        const now = o.now();
+        for (const c of round) lastRun.set(`${c.kind}:${c.target}`, now);
+        o.onResults(await runChecks({ fetch: o.fetch, now: o.now }, round));
+      }
+    } finally {
+      rounds = null;
+    }
+    o.onIdle();
+  }
 
   return {
     lastRun,
     get running() {
-      return running;
+      return rounds !== null;
     },
-    async run(requests: CheckRequest[]): Promise<void> {
+    /** Resolves once these checks have run: a round already running picks them up before it ends. */
+    run(requests: CheckRequest[]): Promise<void> {
       for (const c of requests) pending.set(`${c.kind}:${c.target}`, c);
-      if (running || pending.size === 0) return; // the running round picks them up when it ends
-      running = true;
-      try {
-        while (pending.size > 0) {
-          const round = [...pending.values()];
-          pending.clear();
-          const now = o.now();
-          for (const c of round) lastRun.set(`${c.kind}:${c.target}`, now);
-          o.onResults(await runChecks({ fetch: o.fetch, now: o.now }, round));
-        }
-      } finally {
-        running = false;
-      }
-      o.onIdle();
+      if (!rounds && pending.size > 0) rounds = runRounds();
+      return rounds ?? Promise.resolve();
     },
   };
 }

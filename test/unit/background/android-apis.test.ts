@@ -4,9 +4,9 @@
  * and the console hears about it at most once.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBackground } from '../../../src/background/background';
 import { createBadgeWriter } from '../../../src/background/badge';
 import { actionApi, notificationsApi, onNotificationClicked, sessionArea } from '../../../src/background/capabilities';
-import { createWorker } from '../../../src/background/worker';
 import { failure, fakeDeps, memoryArea } from './fakes';
 
 afterEach(() => {
@@ -25,7 +25,7 @@ describe('a browser without the badge, notifications or storage.session', () => 
       notifications: notificationsApi(undefined),
       storage: { session: sessionArea(undefined), local: memoryArea() },
     });
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     await w.ready;
     for (let i = 0; i < 5; i++) w.event(failure());
     await w.flush();
@@ -104,7 +104,7 @@ describe('storage.session refusing writes (its quota)', () => {
     };
     const local = memoryArea();
     const f = fakeDeps({ storage: { session: sessionArea(refusing), local } });
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     await w.ready;
     for (let round = 0; round < 4; round++) {
       for (let i = 0; i < 3; i++) w.event(failure());

@@ -1,5 +1,5 @@
 /** In-memory stand-ins for the browser APIs the worker uses (unit tests only). */
-import type { WorkerDeps } from '../../../src/background/deps';
+import type { BackgroundDeps } from '../../../src/background/deps';
 import { FakeEngine } from './fake-engine';
 
 export function memoryArea(
@@ -23,13 +23,13 @@ export function memoryArea(
   };
 }
 
-export function fakeDeps(over: Partial<WorkerDeps> = {}) {
+export function fakeDeps(over: Partial<BackgroundDeps> = {}) {
   const session = memoryArea();
   const local = memoryArea();
   const notifications: { id: string; title: string; message: string }[] = [];
   const badge = { text: '', color: '', title: '' };
   const opened: string[] = [];
-  const deps: WorkerDeps = {
+  const deps: BackgroundDeps = {
     factory: FakeEngine,
     core: {
       isWatchedPageUrl: (u) => u.startsWith('https://www.instagram.com/'),

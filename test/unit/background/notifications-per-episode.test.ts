@@ -4,9 +4,9 @@
  * notifications crashes nothing.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { WorkerDeps } from '../../../src/background/deps';
+import { createBackground } from '../../../src/background/background';
+import type { BackgroundDeps } from '../../../src/background/deps';
 import { toTraceEvent } from '../../../src/background/trace-events';
-import { createWorker } from '../../../src/background/worker';
 import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../../../src/core';
 import { memoryArea } from './fakes';
 
@@ -18,7 +18,7 @@ afterEach(() => {
 /** What Instagram answers right now: its pages, and Nazar's own probe of its favicon alike. */
 const world = { status: 200 };
 
-function deps(create: (id: string) => Promise<string>): WorkerDeps {
+function deps(create: (id: string) => Promise<string>): BackgroundDeps {
   return {
     factory: Engine,
     core: { isWatchedPageUrl, platformOfHost, classify: classifyError },
@@ -40,7 +40,7 @@ function deps(create: (id: string) => Promise<string>): WorkerDeps {
 
 let rid = 0;
 /** Instagram's app for `ms`: an API call and an image every second, answered with `status`. */
-async function browse(w: ReturnType<typeof createWorker>, status: number, ms: number) {
+async function browse(w: ReturnType<typeof createBackground>, status: number, ms: number) {
   world.status = status;
   for (let t = 0; t < ms; t += 1000) {
     for (const path of ['api/v1/feed/', 'static/logo.png']) {
@@ -58,13 +58,14 @@ async function browse(w: ReturnType<typeof createWorker>, status: number, ms: nu
   }
 }
 
-const statusOf = async (w: ReturnType<typeof createWorker>) => (await w.status()).platforms.instagram.verdict.status;
+const statusOf = async (w: ReturnType<typeof createBackground>) =>
+  (await w.status()).platforms.instagram.verdict.status;
 
 describe('notifications with the real engine', () => {
   it('one outage and one back per episode, even when it relapses within the grace period', async () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 10, 27, 10, 0, 0) });
     const sent: string[] = [];
-    const w = createWorker(
+    const w = createBackground(
       deps(async (id) => {
         sent.push(id);
         return id;
@@ -98,7 +99,7 @@ describe('notifications with the real engine', () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 10, 27, 10, 0, 0) });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const calls: string[] = [];
-    const off = createWorker(
+    const off = createBackground(
       deps(async (id) => {
         calls.push(id);
         return id;
@@ -111,7 +112,7 @@ describe('notifications with the real engine', () => {
     expect(calls).toEqual([]);
 
     const refused: string[] = [];
-    const w = createWorker(
+    const w = createBackground(
       deps(async (id) => {
         refused.push(id);
         throw new Error('Notifications are not allowed');

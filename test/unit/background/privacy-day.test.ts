@@ -5,10 +5,10 @@
  * classes, counts and times, and the only requests the extension made must be the named checks.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBackground } from '../../../src/background/background';
 import { CONTROL_URL, DNS_NAMES, DOH_URL, PROBE_URLS } from '../../../src/background/checks/probes';
-import type { WorkerDeps } from '../../../src/background/deps';
+import type { BackgroundDeps } from '../../../src/background/deps';
 import { toTraceEvent } from '../../../src/background/trace-events';
-import { createWorker } from '../../../src/background/worker';
 import { classifyError, Engine, isWatchedPageUrl, platformOfHost } from '../../../src/core';
 import { auditStorage } from '../../support/storage-audit';
 import { memoryArea } from '../background/fakes';
@@ -60,7 +60,7 @@ function fakeDeps(fetched: string[]) {
   const session = memoryArea();
   const local = memoryArea();
   const notifications: string[] = [];
-  const deps: WorkerDeps = {
+  const deps: BackgroundDeps = {
     factory: Engine,
     core: { isWatchedPageUrl, platformOfHost, classify: classifyError },
     storage: { session, local },
@@ -99,7 +99,7 @@ describe('privacy after a simulated day', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const fetched: string[] = [];
     const f = fakeDeps(fetched);
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     await w.ready;
     const rnd = prng(7);
     const start = Date.now();
@@ -175,7 +175,7 @@ describe('privacy after a simulated day', () => {
       checks: { platform: false, control: false, dns: false },
       language: 'hi',
     };
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     await w.ready;
     for (let t = 0; t < 6 * 3600_000; t += 30_000) {
       const failing = t > 3600_000 && t < 2 * 3600_000;

@@ -4,7 +4,7 @@
  * and notifications are measured; the browser run of the same storm is in test/soak/request-storm.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { QUEUE_MAX } from '../../../src/background/worker';
+import { QUEUE_MAX } from '../../../src/background/background';
 import { kindOf, startSim, useVirtualTime } from '../../support/sim';
 import { collectGarbage, maxInWindow, percentile } from '../../support/stats';
 import { failing } from '../../support/traffic';

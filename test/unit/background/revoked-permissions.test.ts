@@ -4,12 +4,12 @@
  * connection. "Check now" must then make no check and blame no one.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { WorkerDeps } from '../../../src/background/deps';
-import { createWorker } from '../../../src/background/worker';
+import { createBackground } from '../../../src/background/background';
+import type { BackgroundDeps } from '../../../src/background/deps';
 import { classifyError, Engine, isWatchedPageUrl, PLATFORMS, platformOfHost } from '../../../src/core';
 import { memoryArea } from './fakes';
 
-function deps(granted: { value: boolean }, fetched: string[]): WorkerDeps {
+function deps(granted: { value: boolean }, fetched: string[]): BackgroundDeps {
   return {
     factory: Engine,
     core: { isWatchedPageUrl, platformOfHost, classify: classifyError },
@@ -37,7 +37,7 @@ describe('“check now” with host permissions revoked', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const granted = { value: true };
     const fetched: string[] = [];
-    const w = createWorker(deps(granted, fetched));
+    const w = createBackground(deps(granted, fetched));
     await w.ready;
     granted.value = false;
     await w.permissionsChanged();
@@ -62,7 +62,7 @@ describe('page traffic with host permissions revoked', () => {
   it('is not recorded while revoked, and is again after the grant, without a restart', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const granted = { value: true };
-    const w = createWorker(deps(granted, []));
+    const w = createBackground(deps(granted, []));
     await w.ready;
     granted.value = false;
     await w.permissionsChanged();

@@ -221,7 +221,7 @@ function keyPaths(value: unknown, prefix = ''): string[] {
   });
 }
 
-/** `browser.<namespace>.<member>` as spelled anywhere in src/, plus the calls made through WorkerDeps. */
+/** `browser.<namespace>.<member>` as spelled anywhere in src/, plus the calls made through BackgroundDeps. */
 function apisUsed(): string[] {
   const spelled = filesUnder(join(ROOT, 'src'))
     .filter((f) => /\.tsx?$/.test(f))

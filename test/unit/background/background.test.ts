@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBackground, TICK_ALARM } from '../../../src/background/background';
+import { createCheckRunner } from '../../../src/background/checks/runner';
 import { GRACE_MS } from '../../../src/background/episodes';
 import { toTraceEvent } from '../../../src/background/trace-events';
-import { createWorker, TICK_ALARM } from '../../../src/background/worker';
 import { Engine } from '../../../src/core';
 import type { TraceEvent } from '../../../src/core/api';
 import { roundSaysOffline } from '../../../src/core/checks';
@@ -17,11 +18,11 @@ afterEach(() => {
 const engineOf = (session: { data: Record<string, unknown> }) =>
   FakeEngine.restore(session.data[STORED.engine.key]).engine;
 
-describe('worker', () => {
+describe('background', () => {
   it('queues events that arrive while state is restored, then replays them in order', async () => {
     const f = fakeDeps();
     f.deps.storage.session = memoryArea({}, { getDelayMs: 30 });
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     const evs = [failure(), failure(), success('www.facebook.com'), failure()];
     for (const e of evs) w.event(e);
     expect(w.queued).toBe(4);
@@ -43,7 +44,7 @@ describe('worker', () => {
       },
     };
     f.deps.storage.session = memoryArea({}, { getDelayMs: 10 });
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     const evs = Array.from({ length: 50 }, (_, i) => (i % 2 ? failure() : success()));
     for (const e of evs) w.event(e);
     await w.ready;
@@ -55,7 +56,7 @@ describe('worker', () => {
     const f = fakeDeps();
     f.deps.storage.session = memoryArea({ [STORED.engine.key]: 'garbage', [STORED.episodes.key]: { version: 9 } });
     f.deps.storage.local = memoryArea({ [STORED.history.key]: 17, [STORED.settings.key]: 'nope' });
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     const status = await w.status();
     expect(status.platforms.instagram.verdict.status).toBe('unknown');
     expect(await w.getHistory()).toEqual([]);
@@ -64,13 +65,13 @@ describe('worker', () => {
     // And an unreadable storage area altogether.
     const g = fakeDeps();
     g.deps.storage.local = memoryArea({}, { failGet: true });
-    await expect(createWorker(g.deps).status()).resolves.toMatchObject({ hostPermissions: true });
+    await expect(createBackground(g.deps).status()).resolves.toMatchObject({ hostPermissions: true });
   });
 
   it('an outage notifies once, survives a worker restart without a second notification, and is in history', async () => {
     let clock = Date.now();
     const f = fakeDeps({ now: () => clock });
-    const w1 = createWorker(f.deps);
+    const w1 = createBackground(f.deps);
     await w1.ready;
     w1.event(failedDns());
     for (let i = 0; i < 5; i++) w1.event(failure());
@@ -83,7 +84,7 @@ describe('worker', () => {
 
     // The worker is stopped: memory is gone, storage stays.
     f.badge.text = 'stale';
-    const w2 = createWorker(f.deps);
+    const w2 = createBackground(f.deps);
     await w2.ready;
     expect(f.badge.text).toBe('×'); // restored from stored state
     for (let i = 0; i < 5; i++) w2.event(failure());
@@ -109,13 +110,13 @@ describe('worker', () => {
 
   it('a browser restart (session storage empty) keeps history and shows no stale outage', async () => {
     const f = fakeDeps();
-    const w1 = createWorker(f.deps);
+    const w1 = createBackground(f.deps);
     await w1.ready;
     for (let i = 0; i < 4; i++) w1.event(failure());
     await w1.flush();
     const local = f.deps.storage.local;
     const g = fakeDeps({ storage: { session: memoryArea(), local } });
-    const w2 = createWorker(g.deps);
+    const w2 = createBackground(g.deps);
     const status = await w2.status();
     expect(status.platforms.instagram.verdict.status).toBe('unknown');
     const history = await w2.getHistory();
@@ -126,7 +127,7 @@ describe('worker', () => {
 
   it('notifications switched off: none sent; OS refusing them: no crash', async () => {
     const f = fakeDeps();
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     await w.setSettings({ notifications: false });
     w.event(failedDns());
     for (let i = 0; i < 4; i++) w.event(failure());
@@ -134,7 +135,7 @@ describe('worker', () => {
     expect(f.notifications).toHaveLength(0);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const g = fakeDeps({ notifications: { create: () => Promise.reject(new Error('disallowed by the OS')) } });
-    const w2 = createWorker(g.deps);
+    const w2 = createBackground(g.deps);
     await w2.ready;
     w2.event(failedDns());
     for (let i = 0; i < 4; i++) w2.event(failure());
@@ -159,7 +160,7 @@ describe('worker', () => {
         ...(engineName === 'real' ? { factory: Engine, fetch: fetchFake } : {}),
       });
       const session = f.deps.storage.session as ReturnType<typeof memoryArea>;
-      const w = createWorker(f.deps);
+      const w = createBackground(f.deps);
       await vi.advanceTimersByTimeAsync(0);
       await w.ready;
       const costs: number[] = [];
@@ -198,7 +199,7 @@ describe('worker', () => {
   it('the stored report is the one of the moment it is written, not of the change that scheduled it', async () => {
     vi.useFakeTimers({ now: 1_700_000_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const f = fakeDeps({ now: () => Date.now() });
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     await vi.advanceTimersByTimeAsync(0);
     await w.ready;
     await vi.advanceTimersByTimeAsync(5_000); // the start-up write, and its interval
@@ -229,7 +230,7 @@ describe('worker', () => {
         return new Response(null, { status: 204 });
       }) as typeof fetch,
     });
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     await w.ready;
     await new Promise((r) => setTimeout(r, 0));
     expect((await w.status()).hostPermissions).toBe(false);
@@ -242,13 +243,13 @@ describe('worker', () => {
 
   it('open-details opens the details page in a new tab', async () => {
     const f = fakeDeps();
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     await w.openDetails('whatsapp');
     expect(f.opened).toEqual(['chrome-extension://ext/src/popup/index.html?view=details&platform=whatsapp']);
   });
 });
 
-describe('worker checks', () => {
+describe('background checks', () => {
   it('checks the engine hands out while a round is running are run right after, none lost', async () => {
     const f = fakeDeps();
     let engine: FakeEngine | null = null;
@@ -268,7 +269,7 @@ describe('worker checks', () => {
       await gate;
       return new Response(null, { status: 204 });
     }) as unknown as typeof fetch;
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     await w.ready;
     engine!.due = [{ kind: 'probe', target: 'whatsapp', reason: 'first-failures' }];
     w.event(failure('web.whatsapp.com'));
@@ -288,7 +289,37 @@ describe('worker checks', () => {
   });
 });
 
-describe('worker checks for a second platform', () => {
+describe('the check runner', () => {
+  it('run() called while a round is running resolves only once its own checks have run', async () => {
+    const fetched: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const runner = createCheckRunner({
+      fetch: (async (url: string) => {
+        fetched.push(url);
+        await gate;
+        return new Response(null, { status: 204 });
+      }) as unknown as typeof fetch,
+      now: Date.now,
+      onResults: () => {},
+      onIdle: () => {},
+    });
+    const first = runner.run([{ kind: 'probe', target: 'whatsapp', reason: 'first-failures' }]);
+    await vi.waitFor(() => expect(fetched).toHaveLength(1));
+    // What had been fetched when the second call resolved.
+    const second = runner
+      .run([{ kind: 'probe', target: 'instagram', reason: 'first-failures' }])
+      .then(() => [...fetched]);
+    release();
+    expect((await second).some((u) => u.includes('instagram'))).toBe(true);
+    await first;
+    expect(runner.running).toBe(false);
+  });
+});
+
+describe('background checks for a second platform', () => {
   it("a platform's first failure inside another's 1 s check interval still gets its checks within the second", async () => {
     const fetched: string[] = [];
     const f = fakeDeps({
@@ -298,7 +329,7 @@ describe('worker checks for a second platform', () => {
         return new Response(null, { status: 204 });
       }) as unknown as typeof fetch,
     });
-    const w = createWorker(f.deps);
+    const w = createBackground(f.deps);
     await w.ready;
     const t0 = Date.now();
     w.event(failure('www.instagram.com', t0));

@@ -1,0 +1,228 @@
+/**
+ * The background (Chrome: service worker; Firefox: event page). It owns the engine and the one
+ * `BackgroundState`, restores both from storage, queues the events that arrive before the restore
+ * ends, and turns what happens into changes: `react` (state.ts) plans what follows, effects.ts
+ * carries it out. index.ts registers the browser's listeners and forwards them here.
+ */
+import type { DetectionEngine, TraceEvent, VantageEvent } from '../core/api';
+import { checkRoundEvents } from '../core/checks';
+import { PLATFORMS, type PlatformId, type PlatformReport } from '../core/types';
+import { validateVantage } from '../core/vantage';
+import type { Episode } from '../shared/protocol/episode';
+import type { LiveUpdate, NavigationPurpose, StatusReport } from '../shared/protocol/messages';
+import type { Settings, SettingsPatch } from '../shared/protocol/settings';
+import { allChecks, selectChecks } from './checks/probes';
+import { createCheckRunner } from './checks/runner';
+import type { BackgroundDeps } from './deps';
+import { createEffects, TICK_ALARM } from './effects';
+import { capHistory } from './history';
+import { pageUpdate } from './messages';
+import { restoreState } from './restore';
+import { type BackgroundState, type Change, type EngineView, initialState, react, statusReport } from './state';
+import type { MainFrameLoad } from './trace-events';
+import { navigationErrors } from './wiring';
+
+export { TICK_ALARM } from './effects';
+export { WRITE_INTERVAL_MS } from './wiring';
+/** Events queued before the restore finishes; beyond this the oldest are dropped (bounded memory). */
+export const QUEUE_MAX = 20_000;
+
+export function createBackground(deps: BackgroundDeps) {
+  let engine: DetectionEngine | null = null;
+  let state: BackgroundState = initialState();
+  const queue: TraceEvent[] = [];
+  let dropped = 0;
+  const effects = createEffects({
+    deps,
+    state: () => state,
+    engineJson: () => engine!.toJSON(),
+    report: () => report(),
+    notified: (id) => void apply({ kind: 'notified', id }),
+    tick,
+    checkDue,
+  });
+  const { chain, live } = effects;
+
+  const nav = navigationErrors(deps, (p) => engine?.verdict(p) ?? { status: 'unknown', cause: 'unknown' });
+  /** A failed top-level load may go to the error page; any other cancels a pending one. */
+  const onMainFrame = (m: MainFrameLoad) =>
+    m.error === undefined ? nav.onMainFrame(m.tabId, m.requestId) : nav.onMainFrameError({ ...m, error: m.error });
+
+  const checks = createCheckRunner({
+    fetch: deps.fetch,
+    now: deps.now,
+    onResults(events) {
+      // The engine's rule for a round (core/checks.ts): one moment, a failed probe while offline left out.
+      for (const ev of checkRoundEvents(events, deps.now())) feed(ev);
+      void apply({ kind: 'checked', view: view() });
+    },
+    onIdle: () => void apply({ kind: 'checks-idle', view: view() }),
+  });
+
+  function view(): EngineView {
+    const now = deps.now();
+    const platforms = {} as Record<PlatformId, PlatformReport>;
+    for (const p of PLATFORMS) platforms[p] = engine!.report(p, now);
+    return { now, online: engine!.online(), platforms, nextDeadline: engine!.nextDeadline(), checking: checks.running };
+  }
+  const report = () => statusReport(state, view());
+
+  /** One change in: the next state, and its effects carried out. */
+  function apply(change: Change): Promise<void> {
+    const r = react(state, change);
+    state = r.state;
+    return effects.carryOut(r.effects);
+  }
+
+  /** Feeds one event to the engine (only after restore). Returns true when a verdict changed. */
+  function feed(ev: TraceEvent): boolean {
+    try {
+      return engine!.ingest(ev).length > 0;
+    } catch (e) {
+      console.warn('nazar: engine rejected an event', e);
+      return false;
+    }
+  }
+
+  function tick(): void {
+    try {
+      engine!.tick(deps.now());
+    } catch (e) {
+      console.warn('nazar: engine tick failed', e);
+    }
+    void apply({ kind: 'tick', view: view() });
+  }
+
+  async function checkDue(): Promise<void> {
+    if (!state.hostPermissions) return;
+    const now = deps.now();
+    await checks.run(selectChecks(engine!.checksDue(now), state.settings.checks, checks.lastRun, now));
+  }
+
+  async function refreshPermissions(): Promise<void> {
+    let granted = state.hostPermissions;
+    try {
+      granted = await deps.permissions.contains({ origins: deps.hostOrigins });
+    } catch (e) {
+      console.warn('nazar: permissions.contains failed', e);
+    }
+    void apply({ kind: 'permissions', granted, view: view() });
+  }
+
+  const ready = restoreState(deps).then(({ engine: restored, historyChanged, ...stored }) => {
+    engine = restored;
+    state = { ...state, ...stored };
+    if (dropped) console.warn(`nazar: ${dropped} early events dropped (queue full)`);
+    const queued = queue.splice(0);
+    for (const ev of queued) feed(ev);
+    void refreshPermissions();
+    void apply({ kind: 'started', queued: queued.length, historyChanged, view: view() });
+  });
+
+  return {
+    ready,
+    chain,
+    live,
+    /**
+     * A webRequest/connectivity event: queued until the restore is done, then fed in order. A
+     * top-level load of a watched site (`mainFrame`) may also go to the error page.
+     */
+    event(ev: TraceEvent | null, mainFrame?: MainFrameLoad): void {
+      if (!ev) return;
+      // The user withdrew access to the sites (Firefox still delivers their events): record nothing.
+      if (ev.event !== 'connectivity' && !state.hostPermissions) return;
+      if (!engine) {
+        if (queue.length >= QUEUE_MAX) {
+          queue.shift();
+          dropped++;
+        }
+        queue.push(ev);
+        if (mainFrame) void ready.then(() => onMainFrame(mainFrame));
+        return;
+      }
+      void apply(feed(ev) ? { kind: 'verdicts', view: view() } : { kind: 'evidence' });
+      if (mainFrame) onMainFrame(mainFrame);
+    },
+    async onAlarm(name: string): Promise<void> {
+      if (name !== TICK_ALARM) return;
+      await ready;
+      tick();
+    },
+    async status(): Promise<StatusReport> {
+      await ready;
+      return report();
+    },
+    async checkNow(): Promise<StatusReport> {
+      await ready;
+      // Without the host permissions the checks would fail and blame the platforms: ask first.
+      await refreshPermissions();
+      if (state.hostPermissions) await checks.run(allChecks(state.settings.checks));
+      return report();
+    },
+    async getHistory(): Promise<Episode[]> {
+      await ready;
+      return capHistory(state.history, deps.now());
+    },
+    async clearHistory(): Promise<void> {
+      await ready;
+      await apply({ kind: 'history-cleared' });
+    },
+    async getSettings(): Promise<Settings> {
+      await ready;
+      return state.settings;
+    },
+    async setSettings(patch: SettingsPatch): Promise<Settings> {
+      await ready;
+      await apply({ kind: 'settings', patch, view: view() });
+      return state.settings;
+    },
+    async permissionsChanged(): Promise<void> {
+      await ready;
+      await refreshPermissions();
+      void checkDue();
+    },
+    async openDetails(platform?: string): Promise<void> {
+      const q = platform ? `&platform=${encodeURIComponent(platform)}` : '';
+      await deps.tabs.create({ url: deps.getURL(`src/popup/index.html?view=details${q}`) });
+    },
+    /**
+     * Other networks' answer (issue 18), from one of the extension's pages. Validated again as a
+     * trace line, and timed by the background's clock, not the page's.
+     */
+    async otherNetworks(event: VantageEvent): Promise<StatusReport> {
+      await ready;
+      const r = validateVantage({ ...event, timeStamp: deps.now() });
+      if (r.ok && r.event.event === 'vantage') {
+        feed(r.event);
+        void apply({ kind: 'second-opinion', view: view() });
+      }
+      return report();
+    },
+    retryNavigation(tabId: number | undefined, token: string, purpose: NavigationPurpose): string | null {
+      return tabId === undefined ? null : nav.allowRetry(tabId, token, purpose);
+    },
+    /** A live port; a content script's (`platform` given) gets only that platform's verdict and the language. */
+    async connect(port: Parameters<typeof live.add>[0], platform?: PlatformId): Promise<void> {
+      const look = platform ? (u: LiveUpdate) => pageUpdate(u, platform) : undefined;
+      live.add(port, look);
+      await ready;
+      // The current status and settings at once: the page asks for neither.
+      const updates: LiveUpdate[] = [
+        { type: 'status', report: report() },
+        { type: 'settings', settings: state.settings },
+      ];
+      try {
+        for (const update of updates) port.postMessage(look ? look(update) : update);
+      } catch {
+        // Disconnected already.
+      }
+    },
+    /** Test hook and shutdown: write everything pending now. */
+    flush: () => chain.flush(),
+    get queued() {
+      return queue.length;
+    },
+  };
+}
+
+export type Background = ReturnType<typeof createBackground>;
