@@ -53,10 +53,35 @@ function pageOf(origin: string): HostOwner | null {
   return owner;
 }
 
+/** What a request's URL alone says: a Meta owner, not Meta's at all, or a port no platform serves on. */
+type UrlVerdict = HostOwner | 'not-meta' | 'other-port';
+
+/**
+ * urlVerdict of the few hundred distinct URLs (origins, once validated) a browser reports, worked
+ * out once each: one Map lookup per request instead of the owner lookup plus a port scan.
+ */
+const urlCache = new Map<string, UrlVerdict>();
+function urlVerdict(url: string): UrlVerdict {
+  // Long URLs are rare and mostly unique: hashing them would cost more than the answer.
+  if (url.length >= 80) return urlVerdictUncached(url);
+  const hit = urlCache.get(url);
+  if (hit !== undefined) return hit;
+  const verdict = urlVerdictUncached(url);
+  if (urlCache.size >= 1024) urlCache.clear();
+  urlCache.set(url, verdict);
+  return verdict;
+}
+
+function urlVerdictUncached(url: string): UrlVerdict {
+  const owner = ownerOfUrl(url);
+  if (owner === null) return 'not-meta';
+  return otherPort(url) !== '' ? 'other-port' : owner;
+}
+
 export function attributeRequest(d: RequestDetails): RequestAttribution {
-  const owner = ownerOfUrl(d.url);
-  if (owner === null) return OTHER;
-  if (otherPort(d.url) !== '') return IGNORED;
+  const owner = urlVerdict(d.url);
+  if (owner === 'not-meta') return OTHER;
+  if (owner === 'other-port') return IGNORED;
   let named = false;
   let page: HostOwner | null = null;
   // Any one of the three naming a platform's page is enough; documentUrl first (Firefox's page).
