@@ -89,7 +89,7 @@ export class Engine implements DetectionEngine {
     this.ids = new RecentIds(this.s.dedup);
     const platforms = this.s.platforms;
     this.byIndex = PLATFORMS.map((id) => platforms[id]);
-    this.cands = PLATFORMS.map(() => ({ status: 'unknown', cause: 'none', scope: 'none', unstable: false }));
+    this.cands = [];
   }
 
   /** Rebuilds an engine from `toJSON()` output; anything unusable gives a fresh engine and a warning. */

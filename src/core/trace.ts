@@ -5,6 +5,7 @@
  */
 import type { ParseResult, RequestDetails, TraceEvent } from './api';
 import { detach, hostOf, otherPort, schemeOf } from './host';
+import { memo } from './memo';
 import { PLATFORMS, type PlatformId } from './types';
 import { validateVantage } from './vantage';
 
@@ -46,17 +47,7 @@ function originOnly(url: string): string {
  * then reaches the engine as the same string, whose hash its caches (provenance.ts) have already
  * computed: fresh strings hashed twice a line were most of the engine's cost in a replay.
  */
-const pageOrigins = new Map<string, string>();
-function pageOrigin(url: string): string {
-  // Long URLs are rare and mostly unique: not worth keeping.
-  if (url.length >= 120) return originOnly(url);
-  const hit = pageOrigins.get(url);
-  if (hit !== undefined) return hit;
-  const origin = originOnly(url);
-  if (pageOrigins.size >= 1024) pageOrigins.clear();
-  pageOrigins.set(url, origin);
-  return origin;
-}
+const pageOrigin = /* @__PURE__ */ memo(originOnly, 120);
 
 // The checks take the field's value, read where the field is named (`raw.url`): a plain property
 // read is much cheaper than looking a field up by a name passed in, on every line of a trace.
