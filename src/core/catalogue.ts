@@ -5,6 +5,7 @@
  */
 
 import { detach, hostOf, normaliseHost, otherPort, schemeOf } from './host';
+import { memo } from './memo';
 import { META_SHARED_DOMAINS, PLATFORM_TABLE, platformOfPage } from './platforms';
 import type { PlatformId } from './types';
 
@@ -119,22 +120,11 @@ export function shownHost(rawHost: string): string {
  * hostname), as a copy of its own. Runs on every failure, for a few dozen distinct origins: each is
  * worked out once.
  */
-const shownHostCache = new Map<string, string>();
-
-export function shownHostOfUrl(urlOrHost: string): string {
-  const cacheable = urlOrHost.length < 80;
-  if (cacheable) {
-    const hit = shownHostCache.get(urlOrHost);
-    if (hit !== undefined) return hit;
-  }
+export const shownHostOfUrl = /* @__PURE__ */ memo(
   // A copy: the name is kept in the engine's state, and must not keep a long URL alive with it.
-  const name = detach(shownHost(urlOrHost.includes('://') ? hostOf(urlOrHost) : urlOrHost));
-  if (cacheable) {
-    if (shownHostCache.size >= 1024) shownHostCache.clear();
-    shownHostCache.set(urlOrHost, name);
-  }
-  return name;
-}
+  (urlOrHost: string): string => detach(shownHost(urlOrHost.includes('://') ? hostOf(urlOrHost) : urlOrHost)),
+  80,
+);
 
 /** Host names read back from storage or a message, as `shownHost` gives them: no others, no repeats. */
 export function shownHosts(list: unknown): string[] {
@@ -202,20 +192,8 @@ export function attributeOwners(
  * Browsers hand over canonical URLs (lowercase host, no trailing dot); anything unusual takes the
  * slow, general path.
  */
-const urlOwnerCache = new Map<string, HostOwner | null>();
-
-export function ownerOfUrl(url: string): HostOwner | null {
-  // Validated events carry origins ("https://web.whatsapp.com/"): a few hundred distinct strings.
-  if (url.length < 80) {
-    const hit = urlOwnerCache.get(url);
-    if (hit !== undefined) return hit;
-    const owner = ownerOfUrlUncached(url);
-    if (urlOwnerCache.size >= 1024) urlOwnerCache.clear();
-    urlOwnerCache.set(url, owner);
-    return owner;
-  }
-  return ownerOfUrlUncached(url);
-}
+// Validated events carry origins ("https://web.whatsapp.com/"): a few hundred distinct strings.
+export const ownerOfUrl = /* @__PURE__ */ memo(ownerOfUrlUncached, 80);
 
 function ownerOfUrlUncached(url: string): HostOwner | null {
   const scheme = url.indexOf('://');

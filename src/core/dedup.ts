@@ -23,14 +23,18 @@ export class RecentIds {
 
   /** Remembers `id`, forgetting the oldest one when full. False when it was already known. */
   add(id: string): boolean {
-    if (this.set.has(id)) return false;
+    // Added first, then asked whether the set grew: one hash lookup fewer than has() then add(),
+    // on every request. (The set holds one id more than the ring for a moment; nothing reads it.)
+    const size = this.set.size;
+    this.set.add(id);
+    if (this.set.size === size) return false;
     if (this.ring.length < DEDUP_CAPACITY) this.ring.push(id);
     else {
+      // The oldest id cannot be `id` itself: `id` was not in the set.
       this.set.delete(this.ring[this.next]!);
       this.ring[this.next] = id;
       this.next = (this.next + 1) % DEDUP_CAPACITY;
     }
-    this.set.add(id);
     return true;
   }
 

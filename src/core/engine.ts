@@ -79,10 +79,17 @@ const DEFAULT_WEIGHT: [number, boolean] = [0.5, false];
 export class Engine implements DetectionEngine {
   private s: EngineState;
   private ids: RecentIds;
+  /** The platforms' states in PLATFORMS order: the verdict passes go by index, not by name. */
+  private readonly byIndex: readonly PlatformState[];
+  /** This pass's candidate verdicts, in PLATFORMS order; reused, as evaluate() runs on every failure. */
+  private readonly cands: Candidate[];
 
   constructor(state?: EngineState) {
     this.s = state ?? newEngineState();
     this.ids = new RecentIds(this.s.dedup);
+    const platforms = this.s.platforms;
+    this.byIndex = PLATFORMS.map((id) => platforms[id]);
+    this.cands = [];
   }
 
   /** Rebuilds an engine from `toJSON()` output; anything unusable gives a fresh engine and a warning. */
@@ -365,14 +372,15 @@ export class Engine implements DetectionEngine {
 
   private evaluate(now: number): readonly VerdictChange[] {
     const g = this.s.global;
-    const cands = {} as Record<PlatformId, Candidate>;
-    for (const id of PLATFORMS) {
-      const p = this.s.platforms[id];
-      cands[id] = decide(p, g, now);
+    const cands = this.cands;
+    const platforms = this.byIndex;
+    for (let i = 0; i < PLATFORMS.length; i++) {
+      const p = platforms[i]!;
+      cands[i] = decide(p, g, now);
       const back = g.anyOkAt;
       if (
         p.cause === 'offline' &&
-        cands[id].cause !== 'offline' &&
+        cands[i]!.cause !== 'offline' &&
         back !== null &&
         (p.fail.n === 0 || p.fail.start <= back)
       ) {
@@ -383,28 +391,30 @@ export class Engine implements DetectionEngine {
         clearFailures(p.win);
         if (p.short) clearFailures(p.short);
         p.cleanSince = now;
-        cands[id] = decide(p, g, now);
+        cands[i] = decide(p, g, now);
       }
     }
     this.metaPass(cands, now);
-    for (const id of PLATFORMS) {
+    for (let i = 0; i < PLATFORMS.length; i++) {
       // Nazar's own check of the platform worked after the failures began: at most `degraded`,
       // unless its own check also failed within the last few minutes (a platform that flaps, not a
       // page forging failures: the real platform's check never fails for those).
       // Capped soon after a recovery, or while held, it is a relapse: held `degraded` (see RULES.relapseMs).
-      const p = this.s.platforms[id];
+      const p = platforms[i]!;
+      const c = cands[i]!;
       const okAt = p.okCheckAt;
       const corroborated = p.failedCheckAt != null && now - p.failedCheckAt <= RULES.relapseMs;
-      if (cands[id].status === 'down' && okAt != null && now - okAt <= OK_CHECK_HOLDS_MS && !corroborated) {
+      if (c.status === 'down' && okAt != null && now - okAt <= OK_CHECK_HOLDS_MS && !corroborated) {
         const relapse = p.unstable || (p.recoveredAt !== null && now - p.recoveredAt < RULES.relapseMs);
-        cands[id] = { ...cands[id], status: 'degraded', unstable: cands[id].unstable || relapse };
+        cands[i] = { ...c, status: 'degraded', unstable: c.unstable || relapse };
       }
     }
-    applyVantage(this.s.platforms, cands);
+    applyVantage(platforms, cands);
     let changes: VerdictChange[] | null = null;
-    for (const id of PLATFORMS) {
-      const p = this.s.platforms[id];
-      const c = cands[id];
+    for (let i = 0; i < PLATFORMS.length; i++) {
+      const id = PLATFORMS[i]!;
+      const p = platforms[i]!;
+      const c = cands[i]!;
       p.unstable = c.unstable;
       if (p.inUse) p.updatedAt = now;
       if (c.status === p.status && c.cause === p.cause && c.scope === p.scope) continue;
@@ -448,12 +458,11 @@ export class Engine implements DetectionEngine {
    * Can `cause` be Meta-wide in this pass: two platforms failing with it, or one that already is?
    * (A cheap test first: most evaluations have one platform failing, or none.)
    */
-  private mayShare(cands: Record<PlatformId, Candidate>, cause: Cause, cls: number): boolean {
+  private mayShare(cands: readonly Candidate[], cause: Cause, cls: number): boolean {
     let n = 0;
     for (let i = 0; i < PLATFORMS.length; i++) {
-      const id = PLATFORMS[i]!;
-      const c = cands[id];
-      const p = this.s.platforms[id];
+      const c = cands[i]!;
+      const p = this.byIndex[i]!;
       if (p.scope === 'meta' && p.cause === cause) return true;
       if (((c.status === 'down' || c.status === 'degraded') && c.cause === cause) || this.recentFailClass[i] === cls)
         n++;
@@ -466,41 +475,43 @@ export class Engine implements DetectionEngine {
    * infrastructure (4 October 2021). A platform whose independent DNS lookup or probe failed the
    * same way counts too, and is itself confirmed down by the pattern.
    */
-  private metaPass(cands: Record<PlatformId, Candidate>, now: number): void {
+  private metaPass(cands: Candidate[], now: number): void {
+    const platforms = this.byIndex;
     let anyFailing = false;
-    for (const id of PLATFORMS)
-      if (cands[id].status === 'down' || cands[id].status === 'degraded' || this.s.platforms[id].fail.n > 0)
-        anyFailing = true;
+    for (let i = 0; i < PLATFORMS.length; i++) {
+      const status = cands[i]!.status;
+      if (status === 'down' || status === 'degraded' || platforms[i]!.fail.n > 0) anyFailing = true;
+    }
     if (!anyFailing) return;
     // Each platform's recent failure class, computed once for the three causes below.
     const dom = this.recentFailClass;
     for (let i = 0; i < PLATFORMS.length; i++) {
-      const f = this.s.platforms[PLATFORMS[i]!].fail;
+      const f = platforms[i]!.fail;
       dom[i] = f.n > 0 && now - f.last <= RULES.recentMs ? dominantClass(f.cls) : -1;
     }
     for (const cause of SHAREABLE) {
       const cls = CLASS_OF_CAUSE[cause]!;
       if (!this.mayShare(cands, cause, cls)) continue;
-      const members: PlatformId[] = [];
-      const confirmedByPattern: PlatformId[] = [];
+      // Platform indices (PLATFORMS order).
+      const members: number[] = [];
+      const confirmedByPattern: number[] = [];
       for (let i = 0; i < PLATFORMS.length; i++) {
-        const id = PLATFORMS[i]!;
-        const c = cands[id];
-        const p = this.s.platforms[id];
+        const c = cands[i]!;
+        const p = platforms[i]!;
         // The user's own connection failing says nothing about Meta: never a member, never promoted.
         if (c.cause === 'offline' || c.scope === 'you') continue;
-        if ((c.status === 'down' || c.status === 'degraded') && c.cause === cause) members.push(id);
+        if ((c.status === 'down' || c.status === 'degraded') && c.cause === cause) members.push(i);
         else if (dom[i] === cls) {
-          members.push(id);
-          if (p.fail.checks > 0) confirmedByPattern.push(id);
+          members.push(i);
+          if (p.fail.checks > 0) confirmedByPattern.push(i);
         }
       }
       if (members.length < 2) {
         // Once Meta-wide, an episode stays Meta-wide while it lasts: as the platforms recover one
         // by one, the last ones still failing are not suddenly "just that platform".
-        for (const id of members) {
-          const c = cands[id];
-          const p = this.s.platforms[id];
+        for (const i of members) {
+          const c = cands[i]!;
+          const p = platforms[i]!;
           if (
             c.cause === cause &&
             p.scope === 'meta' &&
@@ -514,21 +525,21 @@ export class Engine implements DetectionEngine {
       }
       // Promotions wait for the neutral check too (see controlPending).
       const promote = !controlPending(this.s.global, now);
-      const anyDown = members.some((id) => cands[id].status === 'down');
+      const anyDown = members.some((i) => cands[i]!.status === 'down');
       const shared = promote ? this.sharedFailure(cls, now) : null;
-      for (const id of members) {
-        const c = cands[id];
-        if (promote && c.status !== 'down' && (shared?.includes(id) || (anyDown && confirmedByPattern.includes(id)))) {
-          cands[id] = { status: 'down', cause, scope: 'meta', unstable: c.unstable };
+      for (const i of members) {
+        const c = cands[i]!;
+        if (promote && c.status !== 'down' && (shared?.includes(i) || (anyDown && confirmedByPattern.includes(i)))) {
+          cands[i] = { status: 'down', cause, scope: 'meta', unstable: c.unstable };
         } else if ((c.status === 'down' || c.status === 'degraded') && c.cause === cause) c.scope = 'meta';
       }
     }
     // Certificate failures on several sites at once, the user's other sites included: the network
     // intercepts, whatever the traffic (a few failures each are enough).
     const tls = this.sharedFailure(CLASS_INDEX.tls, now);
-    for (const id of tls ?? []) {
-      if (cands[id].status !== 'down')
-        cands[id] = failing(this.s.platforms[id], this.s.global, CLASS_INDEX.tls, 'down', cands[id].unstable);
+    for (const i of tls ?? []) {
+      const c = cands[i]!;
+      if (c.status !== 'down') cands[i] = failing(platforms[i]!, this.s.global, CLASS_INDEX.tls, 'down', c.unstable);
     }
   }
 
@@ -539,22 +550,21 @@ export class Engine implements DetectionEngine {
    * Meta's trouble), and one failure must be a page, API call or socket, over sparseSpanMs. For tls
    * any site counts, the user's other sites included, and nothing may have succeeded anywhere for
    * quickSpanMs at least.
-   * Returns the platforms taking part, or null. Uses recentFailClass (set by metaPass).
+   * Returns the platforms taking part (indices in PLATFORMS), or null. Uses recentFailClass (set by metaPass).
    */
-  private sharedFailure(cls: number, now: number): PlatformId[] | null {
+  private sharedFailure(cls: number, now: number): number[] | null {
     // The common case (nothing of this class failing anywhere) allocates nothing.
     if (!this.recentFailClass.includes(cls)) return null;
     const g = this.s.global;
-    const members: PlatformId[] = [];
+    const members: number[] = [];
     let sites = 0;
     let n = 0;
     let strong = 0;
     let start = Number.POSITIVE_INFINITY;
     for (let i = 0; i < PLATFORMS.length; i++) {
       if (this.recentFailClass[i] !== cls) continue;
-      const id = PLATFORMS[i]!;
-      const f = this.s.platforms[id].fail;
-      members.push(id);
+      const f = this.byIndex[i]!.fail;
+      members.push(i);
       sites++;
       n += f.n;
       strong += f.strong;
@@ -572,12 +582,12 @@ export class Engine implements DetectionEngine {
     // Nothing may have succeeded since the first of them, for a second at least.
     if (tls) return (g.anyOkAt !== null && g.anyOkAt >= start) || now - start < RULES.quickSpanMs ? null : members;
     if (strong < 1 || now - start < RULES.sparseSpanMs) return null;
-    for (const id of PLATFORMS) {
-      const last = this.s.platforms[id].lastSuccessAt;
+    for (const p of this.byIndex) {
+      const last = p.lastSuccessAt;
       if (last !== null && last >= start) return null;
     }
     // Nothing may say it is the user's connection instead (a failed check, other sites failing so).
-    for (const id of members) if (failing(this.s.platforms[id], g, cls, 'down', false).scope === 'you') return null;
+    for (const i of members) if (failing(this.byIndex[i]!, g, cls, 'down', false).scope === 'you') return null;
     return members;
   }
 }

@@ -181,6 +181,19 @@ function deciding(p: PlatformState, now: number): boolean {
   return sumWindow(p.win, now, WINDOW_MS, p.cleanSince, scratchLong).failN === f.n;
 }
 
+/**
+ * The last few seconds on their own: a partial outage shows there long before the 30 s window
+ * fills. A function of its own so that only the verdicts that use it sum the short window.
+ */
+function partialNow(p: PlatformState, now: number): boolean {
+  const short = sumWindow(p.short ?? NO_SHORT, now, RULES.partialMs, p.cleanSince, scratchShort, SHORT_BUCKET_MS);
+  return (
+    short.failN >= RULES.partialMinN &&
+    short.failW >= RULES.partialShare * (short.failW + short.okW) &&
+    short.failN >= RULES.partialShare * (short.failN + short.okN)
+  );
+}
+
 /** One platform's verdict before the cross-platform (Meta-wide) pass. */
 export function decide(p: PlatformState, g: GlobalState, now: number): Candidate {
   if (!p.inUse) return { status: 'unknown', cause: 'none', scope: 'none', unstable: false };
@@ -227,18 +240,12 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
   const total = recent.failW + recent.okW;
   // Either share counts: many failing images, or a few failing API calls among many images.
   const countShare = recent.failN / Math.max(1, recent.failN + recent.okN);
-  // The last few seconds on their own: a partial outage shows there long before the 30 s window fills.
-  const short = sumWindow(p.short ?? NO_SHORT, now, RULES.partialMs, p.cleanSince, scratchShort, SHORT_BUCKET_MS);
-  const partialNow =
-    short.failN >= RULES.partialMinN &&
-    short.failW >= RULES.partialShare * (short.failW + short.okW) &&
-    short.failN >= RULES.partialShare * (short.failN + short.okN);
-  const degradedNow =
-    partialNow ||
-    (recent.failN >= RULES.degradedMinN &&
-      recent.failW >= RULES.degradedMinW &&
-      total > 0 &&
-      (recent.failW / total >= RULES.degradedShare || countShare >= RULES.degradedShare));
+  // (Only a platform that is up can newly become `degraded`: the short window is summed there alone, see partialNow.)
+  const degradedRecent =
+    recent.failN >= RULES.degradedMinN &&
+    recent.failW >= RULES.degradedMinW &&
+    total > 0 &&
+    (recent.failW / total >= RULES.degradedShare || countShare >= RULES.degradedShare);
   const cleanNow = total > 0 && recent.failW / total < RULES.cleanShare && recent.okN >= RULES.degradedUpN;
   const okSpan = p.ok.n > 0 ? now - p.ok.start : 0;
   // After a relapse, only a long clean spell is a recovery (flapping is damped on the way back).
@@ -268,7 +275,9 @@ export function decide(p: PlatformState, g: GlobalState, now: number): Candidate
       // Onset is never damped: a relapse is as `down` as any outage, and only remembered as one.
       const relapse = p.recoveredAt !== null && now - p.recoveredAt < RULES.relapseMs;
       if (hard) return failing(p, g, failCls, 'down', relapse);
-      if (degradedNow && !deciding(p, now)) return failing(p, g, failCls, 'degraded', relapse);
+      if ((degradedRecent || partialNow(p, now)) && !deciding(p, now)) {
+        return failing(p, g, failCls, 'degraded', relapse);
+      }
       if (p.ok.n > 0 || recent.okN > 0) return UP;
       return { status: p.status, cause: p.cause, scope: p.scope, unstable: p.unstable };
     }

@@ -5,6 +5,7 @@
  */
 import type { ParseResult, RequestDetails, TraceEvent } from './api';
 import { detach, hostOf, otherPort, schemeOf } from './host';
+import { memo } from './memo';
 import { PLATFORMS, type PlatformId } from './types';
 import { validateVantage } from './vantage';
 
@@ -39,6 +40,14 @@ function originOnly(url: string): string {
   // Never let a slice keep a huge URL alive.
   return url.length > 300 ? detach(origin) : origin;
 }
+
+/**
+ * originOnly of the initiator, originUrl and documentUrl strings: a page's origin (or, in Firefox,
+ * its URL) comes again on every request the page makes, so each is worked out once. The same origin
+ * then reaches the engine as the same string, whose hash its caches (provenance.ts) have already
+ * computed: fresh strings hashed twice a line were most of the engine's cost in a replay.
+ */
+const pageOrigin = /* @__PURE__ */ memo(originOnly, 120);
 
 // The checks take the field's value, read where the field is named (`raw.url`): a plain property
 // read is much cheaper than looking a field up by a name passed in, on every line of a trace.
@@ -80,9 +89,9 @@ function validateDetails(
   if (extra === 'error') d.error = (raw.error as string).slice(0, 300);
   else d.statusCode = raw.statusCode as number;
   if (raw.fromCache === true) d.fromCache = true;
-  if (typeof raw.initiator === 'string') d.initiator = originOnly(raw.initiator);
-  if (typeof raw.originUrl === 'string') d.originUrl = originOnly(raw.originUrl);
-  if (typeof raw.documentUrl === 'string') d.documentUrl = originOnly(raw.documentUrl);
+  if (typeof raw.initiator === 'string') d.initiator = pageOrigin(raw.initiator);
+  if (typeof raw.originUrl === 'string') d.originUrl = pageOrigin(raw.originUrl);
+  if (typeof raw.documentUrl === 'string') d.documentUrl = pageOrigin(raw.documentUrl);
   if (typeof raw.requestId === 'string' && raw.requestId.length <= 64) d.requestId = raw.requestId;
   else if (finite(raw.requestId)) d.requestId = raw.requestId;
   if (finite(raw.tabId)) d.tabId = raw.tabId;

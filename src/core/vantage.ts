@@ -126,16 +126,13 @@ const MOVABLE: ReadonlySet<Cause> = new Set<Cause>(['dns', 'local-dns', 'unreach
 
 /**
  * Moves scope between the platform/Meta and the user's network on the evidence of other networks
- * (see the file comment). Changes `cands` in place.
+ * (see the file comment). Changes `cands` in place. Both lists are in PLATFORMS order.
  */
-export function applyVantage(
-  platforms: Record<PlatformId, PlatformLike>,
-  cands: Record<PlatformId, VantageCandidate>,
-): void {
-  for (const id of PLATFORMS) {
-    const p = platforms[id];
+export function applyVantage(platforms: readonly PlatformLike[], cands: readonly VantageCandidate[]): void {
+  for (let i = 0; i < PLATFORMS.length; i++) {
+    const p = platforms[i]!;
     const v = p.vantage;
-    const c = cands[id];
+    const c = cands[i]!;
     if (!v || !failingStatus(c.status) || !MOVABLE.has(c.cause) || c.scope === 'you') continue;
     // Taken before this episode began: it answered another question.
     if (p.firstFailureAt !== null && v.at < p.firstFailureAt - VANTAGE.beforeEpisodeMs) continue;
@@ -155,12 +152,9 @@ export function applyVantage(
               ? 'server'
               : 'unreachable';
       // Another Meta platform failing the same way on its side: Meta's shared infrastructure.
-      const shared = PLATFORMS.some(
-        (o) =>
-          o !== id &&
-          failingStatus(cands[o].status) &&
-          cands[o].cause === cause &&
-          (cands[o].scope === 'platform' || cands[o].scope === 'meta'),
+      const shared = cands.some(
+        (o, j) =>
+          j !== i && failingStatus(o.status) && o.cause === cause && (o.scope === 'platform' || o.scope === 'meta'),
       );
       c.cause = cause;
       c.scope = shared ? 'meta' : 'platform';
