@@ -23,7 +23,6 @@ import type { MainFrameLoad } from './trace-events';
 import { navigationErrors } from './wiring';
 
 export { TICK_ALARM } from './effects';
-export { WRITE_INTERVAL_MS } from './wiring';
 /** Events queued before the restore finishes; beyond this the oldest are dropped (bounded memory). */
 export const QUEUE_MAX = 20_000;
 
@@ -32,12 +31,22 @@ export function createBackground(deps: BackgroundDeps) {
   let state: BackgroundState = initialState();
   const queue: TraceEvent[] = [];
   let dropped = 0;
+  const checks = createCheckRunner({
+    fetch: deps.fetch,
+    now: deps.now,
+    onResults(events) {
+      // The engine's rule for a round (core/checks.ts): one moment, a failed probe while offline left out.
+      for (const ev of checkRoundEvents(events, deps.now())) feed(ev);
+      apply({ kind: 'checked', view: view() });
+    },
+    onIdle: () => apply({ kind: 'checks-idle', nextDeadline: engine!.nextDeadline() }),
+  });
   const effects = createEffects({
     deps,
     state: () => state,
     engineJson: () => engine!.toJSON(),
     report: () => report(),
-    notified: (id) => void apply({ kind: 'notified', id }),
+    notified: (id) => apply({ kind: 'notified', id }),
     tick,
     checkDue,
   });
@@ -48,17 +57,6 @@ export function createBackground(deps: BackgroundDeps) {
   const onMainFrame = (m: MainFrameLoad) =>
     m.error === undefined ? nav.onMainFrame(m.tabId, m.requestId) : nav.onMainFrameError({ ...m, error: m.error });
 
-  const checks = createCheckRunner({
-    fetch: deps.fetch,
-    now: deps.now,
-    onResults(events) {
-      // The engine's rule for a round (core/checks.ts): one moment, a failed probe while offline left out.
-      for (const ev of checkRoundEvents(events, deps.now())) feed(ev);
-      void apply({ kind: 'checked', view: view() });
-    },
-    onIdle: () => void apply({ kind: 'checks-idle', view: view() }),
-  });
-
   function view(): EngineView {
     const now = deps.now();
     const platforms = {} as Record<PlatformId, PlatformReport>;
@@ -67,11 +65,19 @@ export function createBackground(deps: BackgroundDeps) {
   }
   const report = () => statusReport(state, view());
 
-  /** One change in: the next state, and its effects carried out. */
-  function apply(change: Change): Promise<void> {
+  /**
+   * One change in: the next state, and its effects carried out. Returns a promise only when an
+   * effect waits for a write (a flush), resolved once the effects after it ran too.
+   */
+  function apply(change: Change): Promise<void> | undefined {
     const r = react(state, change);
     state = r.state;
-    return effects.carryOut(r.effects);
+    try {
+      return effects.carryOut(r.effects)?.catch((e) => console.warn('nazar: an effect failed', e));
+    } catch (e) {
+      console.warn('nazar: an effect failed', e);
+      return undefined;
+    }
   }
 
   /** Feeds one event to the engine (only after restore). Returns true when a verdict changed. */
@@ -90,7 +96,7 @@ export function createBackground(deps: BackgroundDeps) {
     } catch (e) {
       console.warn('nazar: engine tick failed', e);
     }
-    void apply({ kind: 'tick', view: view() });
+    apply({ kind: 'tick', view: view() });
   }
 
   async function checkDue(): Promise<void> {
@@ -100,29 +106,30 @@ export function createBackground(deps: BackgroundDeps) {
   }
 
   async function refreshPermissions(): Promise<void> {
-    let granted = state.hostPermissions;
+    let granted: boolean;
     try {
       granted = await deps.permissions.contains({ origins: deps.hostOrigins });
     } catch (e) {
+      // Not known: what was known stays (another refresh may have learnt it meanwhile).
       console.warn('nazar: permissions.contains failed', e);
+      return;
     }
-    void apply({ kind: 'permissions', granted, view: view() });
+    if (granted !== state.hostPermissions) apply({ kind: 'permissions', granted, view: view() });
   }
 
-  const ready = restoreState(deps).then(({ engine: restored, historyChanged, ...stored }) => {
-    engine = restored;
-    state = { ...state, ...stored };
+  const ready = restoreState(deps).then((restored) => {
+    engine = restored.engine;
+    const { settings, history, episodes } = restored;
+    state = { ...state, settings, history, episodes };
     if (dropped) console.warn(`nazar: ${dropped} early events dropped (queue full)`);
     const queued = queue.splice(0);
     for (const ev of queued) feed(ev);
     void refreshPermissions();
-    void apply({ kind: 'started', queued: queued.length, historyChanged, view: view() });
+    apply({ kind: 'started', fedQueued: queued.length > 0, historyChanged: restored.historyChanged, view: view() });
   });
 
   return {
     ready,
-    chain,
-    live,
     /**
      * A webRequest/connectivity event: queued until the restore is done, then fed in order. A
      * top-level load of a watched site (`mainFrame`) may also go to the error page.
@@ -140,8 +147,9 @@ export function createBackground(deps: BackgroundDeps) {
         if (mainFrame) void ready.then(() => onMainFrame(mainFrame));
         return;
       }
-      void apply(feed(ev) ? { kind: 'verdicts', view: view() } : { kind: 'evidence' });
+      const changed = feed(ev);
       if (mainFrame) onMainFrame(mainFrame);
+      apply(changed ? { kind: 'verdicts', view: view() } : { kind: 'evidence' });
     },
     async onAlarm(name: string): Promise<void> {
       if (name !== TICK_ALARM) return;
@@ -156,6 +164,8 @@ export function createBackground(deps: BackgroundDeps) {
       await ready;
       // Without the host permissions the checks would fail and blame the platforms: ask first.
       await refreshPermissions();
+      // The user's own ask: every check the settings allow, not only those the engine finds due
+      // (a command, not a reaction; its results come back as a 'checked' change).
       if (state.hostPermissions) await checks.run(allChecks(state.settings.checks));
       return report();
     },
@@ -179,6 +189,7 @@ export function createBackground(deps: BackgroundDeps) {
     async permissionsChanged(): Promise<void> {
       await ready;
       await refreshPermissions();
+      // Access given back: what the engine waited for while it had none.
       void checkDue();
     },
     async openDetails(platform?: string): Promise<void> {
@@ -194,7 +205,7 @@ export function createBackground(deps: BackgroundDeps) {
       const r = validateVantage({ ...event, timeStamp: deps.now() });
       if (r.ok && r.event.event === 'vantage') {
         feed(r.event);
-        void apply({ kind: 'second-opinion', view: view() });
+        apply({ kind: 'second-opinion', view: view() });
       }
       return report();
     },

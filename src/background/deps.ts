@@ -1,4 +1,4 @@
-/** What the worker needs from the browser and the engine, as narrow interfaces so tests can fake them. */
+/** What the background needs from the browser and the engine, as narrow interfaces so tests can fake them. */
 
 import type { DetectionEngine } from '../core/api';
 import type { ErrorClass, PlatformId } from '../core/types';

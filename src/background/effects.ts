@@ -1,7 +1,9 @@
 /**
- * Carries out the effects `react` plans (state.ts), in order: stored values through the one
- * throttled write chain, the badge, live updates to open pages, notifications, the next tick, and
- * the checks the engine finds due. The background (background.ts) hands in what it owns.
+ * Carries out the effects `react` plans (state.ts), in their order: stored values through the one
+ * throttled write chain, the badge, live updates to open pages, the next tick, and the checks the
+ * engine finds due. Two wait: the effects after a `flush` run once it is written, and
+ * notifications go out once their bookkeeping is stored. The background (background.ts) hands in
+ * what it owns.
  */
 import type { StatusReport } from '../shared/protocol/messages';
 import { STORED } from '../shared/protocol/storage';
@@ -102,26 +104,40 @@ export function createEffects(ctx: EffectContext) {
   }
 
   async function notify({ notice, episode, lastedMs }: Notice): Promise<void> {
+    // Read now, not when the notice was planned: the user may have switched them off meanwhile.
+    if (!ctx.state().settings.notifications) return;
     const t = translator();
     const text = notice === 'outage' ? outageText(episode, t) : backText(episode, t, lastedMs);
     const id = notificationId(notice, episode);
     if (await sendNotification(deps.notifications, id, text, deps.getURL('icons/icon-128.png'))) ctx.notified(id);
   }
 
-  return {
-    chain,
-    live,
-    /** In order; a flush is awaited before the effects after it. */
-    async carryOut(effects: Effect[]): Promise<void> {
-      const notices: Notice[] = [];
-      for (const e of effects) {
-        if (e.kind === 'flush') await chain.flush();
-        else if (e.kind === 'notify') notices.push(e);
-        else perform(e);
+  /** The "already notified" marks are stored before the notifications go out. */
+  function notifyOnceStored(notices: Notice[]): void {
+    if (notices.length === 0) return;
+    void chain
+      .flush({ throttled: true })
+      .then(() => Promise.all(notices.map(notify)))
+      .catch((e) => console.warn('nazar: notification failed', e));
+  }
+
+  /**
+   * Synchronous up to a `flush` (a storm's events cost no promise each); the effects after it run
+   * once it is written, and the promise returned resolves then.
+   */
+  function carryOut(effects: readonly Effect[]): Promise<void> | undefined {
+    const notices: Notice[] = [];
+    for (const [i, e] of effects.entries()) {
+      if (e.kind === 'flush') {
+        notifyOnceStored(notices);
+        return chain.flush().then(() => carryOut(effects.slice(i + 1)));
       }
-      // The "already notified" mark is stored before the notification goes out: stopped in
-      // between, the background may miss one notification, but never sends the same one twice.
-      if (notices.length) void chain.flush({ throttled: true }).then(() => Promise.all(notices.map(notify)));
-    },
-  };
+      if (e.kind === 'notify') notices.push(e);
+      else perform(e);
+    }
+    notifyOnceStored(notices);
+    return undefined;
+  }
+
+  return { chain, live, carryOut };
 }

@@ -2,8 +2,8 @@
  * The background's state as one value, and its reactions as data: `react(state, change)` returns
  * the next state and the effects to carry out. Pure: no browser API, no clock (a change brings the
  * engine's view, which holds the time). The engine keeps its own detection state (src/core, stored
- * as it is); background.ts owns the one current `BackgroundState`, turns browser events into
- * changes and carries the effects out.
+ * as it is); background.ts owns the one current `BackgroundState` and turns browser events into
+ * changes, effects.ts carries the effects out.
  */
 import type { PlatformId, PlatformReport } from '../core/types';
 import type { Episode } from '../shared/protocol/episode';
@@ -46,11 +46,11 @@ export interface EngineView {
 
 export type Change =
   /**
-   * State read back from storage and the events queued meanwhile fed (`queued` of them);
-   * `historyChanged`: restoring closed stale episodes.
+   * State read back from storage, then the events queued meanwhile fed to the engine (`fedQueued`:
+   * there were some); `historyChanged`: restoring closed stale episodes.
    */
-  | { kind: 'started'; queued: number; historyChanged: boolean; view: EngineView }
-  /** Events reached the engine and changed no verdict: only the evidence moved. */
+  | { kind: 'started'; fedQueued: boolean; historyChanged: boolean; view: EngineView }
+  /** An event reached the engine (or was refused by it) and changed no verdict: only the evidence moved. */
   | { kind: 'evidence' }
   /** Events reached the engine and changed a verdict. */
   | { kind: 'verdicts'; view: EngineView }
@@ -59,13 +59,13 @@ export type Change =
   /** A round of Nazar's own checks was fed to the engine. */
   | { kind: 'checked'; view: EngineView }
   /** Every round asked for has run. */
-  | { kind: 'checks-idle'; view: EngineView }
+  | { kind: 'checks-idle'; nextDeadline: number | null }
   /** Other networks' answer was fed to the engine (issue 18). */
   | { kind: 'second-opinion'; view: EngineView }
   | { kind: 'permissions'; granted: boolean; view: EngineView }
   | { kind: 'settings'; patch: SettingsPatch; view: EngineView }
   | { kind: 'history-cleared' }
-  /** A notification was shown (and must never be shown again). */
+  /** A notification was shown: its id joins the bookkeeping's list of those sent lately. */
   | { kind: 'notified'; id: string };
 
 export type Effect =
@@ -77,7 +77,11 @@ export type Effect =
   | { kind: 'push'; update: LiveUpdate }
   /** Open pages get the new evidence within a second, not on every event of a storm. */
   | { kind: 'push-soon' }
-  /** Shown once the bookkeeping that says "sent" is stored: stopped in between, one may be missed, none sent twice. */
+  /**
+   * A notification, sent once the episode's bookkeeping (its `notifiedOutage`/`notifiedBack`, set
+   * by this same reaction) is stored: stopped in between, one may be missed, none is sent twice.
+   * Sent only if notifications are still switched on then.
+   */
   | { kind: 'notify'; notice: 'outage' | 'back'; episode: Episode; lastedMs: number }
   /** Tick again at this time (null: nothing to wait for). */
   | { kind: 'wake-at'; when: number | null }
@@ -102,19 +106,25 @@ export const statusReport = (s: BackgroundState, v: EngineView): StatusReport =>
   checking: v.checking,
 });
 
-const wakeAt = (s: BackgroundState, v: EngineView): Effect => {
-  const deadlines = [v.nextDeadline, episodeDeadline(s.episodes)].filter((d): d is number => d !== null);
+/** The next tick: the engine's deadline or the end of an episode's grace period, whichever is first. */
+const wakeAt = (s: BackgroundState, engineDeadline: number | null): Effect => {
+  const deadlines = [engineDeadline, episodeDeadline(s.episodes)].filter((d): d is number => d !== null);
   return { kind: 'wake-at', when: deadlines.length ? Math.min(...deadlines) : null };
 };
 
-/** Everything that follows a change of verdicts, or of what is shown about them. */
-function shown(state: BackgroundState, view: EngineView, effects: Effect[]): Reaction {
+/**
+ * Everything that follows a change of verdicts, or of what is shown about them: the report stored,
+ * on the badge and in open pages, the episode stepped, the next tick planned. `before` and `after`:
+ * the change's own effects around these.
+ */
+function shown(state: BackgroundState, view: EngineView, before: Effect[], after: Effect[] = []): Reaction {
   const report = statusReport(state, view);
-  effects.push(
+  const effects: Effect[] = [
+    ...before,
     { kind: 'store', key: 'report' },
     { kind: 'badge', report },
     { kind: 'push', update: { type: 'status', report } },
-  );
+  ];
   const step = stepEpisodes(state.episodes, view.platforms, view.now, { probeOff: !state.settings.checks.platform });
   let { history } = state;
   if (step.state !== state.episodes) effects.push({ kind: 'store', key: 'episodes' });
@@ -122,7 +132,7 @@ function shown(state: BackgroundState, view: EngineView, effects: Effect[]): Rea
     if (a.kind === 'save') {
       history = upsertEpisode(history, a.episode, view.now);
       effects.push({ kind: 'store', key: 'history' });
-    } else if (state.settings.notifications) {
+    } else {
       const notice = a.kind === 'notify-outage' ? 'outage' : 'back';
       effects.push({
         kind: 'notify',
@@ -133,59 +143,50 @@ function shown(state: BackgroundState, view: EngineView, effects: Effect[]): Rea
     }
   }
   const next = { ...state, history, episodes: step.state };
-  effects.push(wakeAt(next, view));
-  return { state: next, effects };
+  return { state: next, effects: [...effects, wakeAt(next, view.nextDeadline), ...after] };
 }
+
+const ENGINE: Effect = { kind: 'store', key: 'engine' };
 
 export function react(state: BackgroundState, change: Change): Reaction {
   switch (change.kind) {
     case 'started': {
-      const effects: Effect[] = [];
-      if (change.historyChanged) effects.push({ kind: 'store', key: 'history' });
-      if (change.queued) effects.push({ kind: 'store', key: 'engine' });
-      const r = shown(state, change.view, effects);
-      r.effects.push({ kind: 'check-due', pace: 'now' });
-      return r;
+      const before: Effect[] = [];
+      if (change.historyChanged) before.push({ kind: 'store', key: 'history' });
+      if (change.fedQueued) before.push(ENGINE);
+      return shown(state, change.view, before, [{ kind: 'check-due', pace: 'now' }]);
     }
     case 'evidence':
       // The stored report and open pages catch up lazily: cheap in a storm.
       return {
         state,
-        effects: [
-          { kind: 'store', key: 'engine' },
-          { kind: 'store', key: 'report' },
-          { kind: 'push-soon' },
-          { kind: 'check-due', pace: 'held' },
-        ],
+        effects: [ENGINE, { kind: 'store', key: 'report' }, { kind: 'push-soon' }, { kind: 'check-due', pace: 'held' }],
       };
     case 'verdicts':
-    case 'tick': {
-      const r = shown(state, change.view, [{ kind: 'store', key: 'engine' }]);
-      // Would a check settle a doubt? Asked at once when a verdict changed or time passed.
-      r.effects.push({ kind: 'check-due', pace: change.kind === 'tick' ? 'now' : 'now-and-hold' });
-      return r;
-    }
+      // Would a check settle the new doubt? Asked at once; evidence after it waits its second.
+      return shown(state, change.view, [ENGINE], [{ kind: 'check-due', pace: 'now-and-hold' }]);
+    case 'tick':
+      return shown(state, change.view, [ENGINE], [{ kind: 'check-due', pace: 'now' }]);
     case 'checked':
       // Even without a verdict change: a failed check may be what an outage notification waited for.
-      return shown({ ...state, lastCheckAt: change.view.now }, change.view, [{ kind: 'store', key: 'engine' }]);
+      return shown({ ...state, lastCheckAt: change.view.now }, change.view, [ENGINE]);
     case 'checks-idle':
       // The engine's next re-check (while in doubt or an outage) is one of its deadlines.
-      return { state, effects: [wakeAt(state, change.view)] };
+      return { state, effects: [wakeAt(state, change.nextDeadline)] };
     case 'second-opinion':
       // Even without a verdict change the report must carry the new evidence at once.
-      return shown(state, change.view, [{ kind: 'store', key: 'engine' }]);
+      return shown(state, change.view, [ENGINE]);
     case 'permissions':
       if (change.granted === state.hostPermissions) return { state, effects: [] };
       return shown({ ...state, hostPermissions: change.granted }, change.view, []);
     case 'settings': {
       const settings = applySettingsPatch(state.settings, change.patch);
-      const r = shown({ ...state, settings }, change.view, [
+      // Stored before anything shows them: the user's answer waits for the write.
+      return shown({ ...state, settings }, change.view, [
         { kind: 'store', key: 'settings' },
+        { kind: 'flush' },
         { kind: 'push', update: { type: 'settings', settings } },
       ]);
-      // Last: the badge and pages are never left behind a write the user waits for.
-      r.effects.push({ kind: 'flush' });
-      return r;
     }
     case 'history-cleared':
       return { state: { ...state, history: [] }, effects: [{ kind: 'store', key: 'history' }, { kind: 'flush' }] };

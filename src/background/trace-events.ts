@@ -126,7 +126,7 @@ export function mainFrameLoad(kind: WebRequestKind, raw: unknown, ev: TraceEvent
     url: String(d.url),
     type: 'main_frame',
     tabId: d.tabId,
-    frameId: d.frameId as number | undefined,
+    frameId: num(d.frameId) ? d.frameId : undefined,
     requestId: d.requestId,
     ...(kind === 'onErrorOccurred' ? { error: String(d.error) } : {}),
   };

@@ -241,6 +241,35 @@ describe('background', () => {
     expect(fetches).toBe(before);
   });
 
+  it('a settings change is stored before any page or the badge shows it, and answered after', async () => {
+    const f = fakeDeps();
+    const log: string[] = [];
+    const set = f.local.set.bind(f.local);
+    f.deps.storage.local = {
+      get: f.local.get.bind(f.local),
+      async set(items) {
+        log.push(`stored ${Object.keys(items).join(',')}`);
+        await set(items);
+      },
+    };
+    const action = f.deps.action;
+    f.deps.action = { ...action, setTitle: (d) => void log.push(`badge ${d.title.slice(0, 12)}`) };
+    const w = createBackground(f.deps);
+    await w.ready;
+    await w.connect({
+      name: 'nazar-live',
+      postMessage: (m) => void log.push(`push ${(m as { type: string }).type}`),
+      onDisconnect: { addListener() {} },
+    });
+    log.length = 0;
+    const answered = w.setSettings({ language: 'en' }).then(() => log.push('answered'));
+    await answered;
+    await vi.waitFor(() => expect(log).toContain('push status'));
+    expect(log.slice(0, 3)).toEqual([`stored ${STORED.settings.key}`, 'push settings', 'push status']);
+    expect(log.indexOf('answered')).toBeGreaterThan(log.indexOf('push status'));
+    expect(log.find((x) => x.startsWith('badge'))).toMatch(/^badge [A-Za-z]/);
+  });
+
   it('open-details opens the details page in a new tab', async () => {
     const f = fakeDeps();
     const w = createBackground(f.deps);

@@ -1,4 +1,4 @@
-/** In-memory stand-ins for the browser APIs the worker uses (unit tests only). */
+/** In-memory stand-ins for the browser APIs the background uses (unit tests only). */
 import type { BackgroundDeps } from '../../../src/background/deps';
 import { FakeEngine } from './fake-engine';
 

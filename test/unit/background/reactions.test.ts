@@ -92,7 +92,7 @@ describe('what the background does for each change', () => {
     },
     {
       name: 'all rounds done: only the next tick is planned',
-      change: { kind: 'checks-idle', view: view({ nextDeadline: T + 2_000 }) },
+      change: { kind: 'checks-idle', nextDeadline: T + 2_000 },
       effects: ['wake-at:2000'],
     },
     {
@@ -106,14 +106,20 @@ describe('what the background does for each change', () => {
       effects: [],
     },
     {
+      name: 'permissions given back: shown',
+      state: { ...initialState(), hostPermissions: false },
+      change: { kind: 'permissions', granted: true, view: view() },
+      effects: [...shown, 'wake-at:never'],
+    },
+    {
       name: 'permissions withdrawn: shown',
       change: { kind: 'permissions', granted: false, view: view() },
       effects: [...shown, 'wake-at:never'],
     },
     {
-      name: 'settings: stored, pushed, shown, and written before the user is answered',
+      name: 'settings: written first, then pushed and shown',
       change: { kind: 'settings', patch: { language: 'en' }, view: view() },
-      effects: ['store:settings', 'push:settings', ...shown, 'wake-at:never', 'flush'],
+      effects: ['store:settings', 'flush', 'push:settings', ...shown, 'wake-at:never'],
     },
     {
       name: 'history cleared: written before the user is answered',
@@ -127,18 +133,18 @@ describe('what the background does for each change', () => {
     },
     {
       name: 'started with nothing queued and history as stored: shown, due checks asked',
-      change: { kind: 'started', queued: 0, historyChanged: false, view: view() },
+      change: { kind: 'started', fedQueued: false, historyChanged: false, view: view() },
       effects: [...shown, 'wake-at:never', 'check-due:now'],
     },
     {
       name: 'started after events were queued and stale episodes closed: both stored',
-      change: { kind: 'started', queued: 3, historyChanged: true, view: view() },
+      change: { kind: 'started', fedQueued: true, historyChanged: true, view: view() },
       effects: ['store:history', 'store:engine', ...shown, 'wake-at:never', 'check-due:now'],
     },
   ];
 
   it.each(cases)('$name', ({ state = initialState(), change, effects }) => {
-    expect(kinds(react(frozen(state), change).effects)).toEqual(effects);
+    expect(kinds(react(frozen(state), frozen(change)).effects)).toEqual(effects);
   });
 });
 
@@ -160,12 +166,20 @@ describe('the next state', () => {
     expect(react(initialState(), { kind: 'checked', view: view({ now: T + 9 }) }).state.lastCheckAt).toBe(T + 9);
   });
 
-  it('notifications off: the outage is still recorded, nothing is sent', () => {
+  it('notifications off: the outage is still recorded, and its notice planned (dropped when it would be sent: effects.ts)', () => {
     const s = { ...initialState(), settings: { ...initialState().settings, notifications: false } };
     const r = react(frozen(s), { kind: 'verdicts', view: outage() });
     expect(r.state.episodes.current?.notifiedOutage).toBe(true);
     expect(r.state.history).toHaveLength(1);
-    expect(kinds(r.effects)).not.toContain('notify:outage');
+    expect(kinds(r.effects)).toContain('notify:outage');
+  });
+
+  it('history cleared: none left, the open episode kept', () => {
+    const during = react(initialState(), { kind: 'verdicts', view: outage() }).state;
+    expect(during.history).toHaveLength(1);
+    const r = react(frozen(during), { kind: 'history-cleared' });
+    expect(r.state.history).toEqual([]);
+    expect(r.state.episodes).toBe(during.episodes);
   });
 
   it('an outage, its end and the grace period: one outage and one back notice, then nothing to wait for', () => {
