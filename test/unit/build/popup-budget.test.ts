@@ -15,12 +15,12 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BUDGET = 35 * 1024;
 /**
  * The worker's JavaScript (issue: "the worker bundle does not grow"): its entry and every chunk it
- * imports, statically or lazily. Measured 135,088 bytes on 2026-12-02 (both targets), rounded up
- * to the next 256: the background as state + reactions added ~2.6 KB, and leaving the translators'
- * descriptions out of the bundled messages (scripts/messages-plugin.ts) took 4.3 KB away. Before
- * it was 136,788; before "check from other networks" and the protocol module, 132,749.
+ * imports, statically or lazily. Measured 135,295 bytes on 2026-12-02 (both targets), rounded up
+ * to the next 256: the background as state + reactions + effects added ~2.8 KB, and leaving the
+ * translators' descriptions out of the bundled messages (scripts/messages-plugin.ts) took 4.3 KB
+ * away. Before it was 136,788; before "check from other networks" and the protocol module, 132,749.
  */
-const WORKER_BUDGET = 135_168;
+const WORKER_BUDGET = 135_424;
 /** The content script (one file, the banner's strings only): 35,841 bytes on 2026-12-02, rounded up. */
 const CONTENT_SCRIPT_BUDGET = 35_840 + 256;
 
