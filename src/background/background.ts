@@ -117,14 +117,15 @@ export function createBackground(deps: BackgroundDeps) {
     if (granted !== state.hostPermissions) apply({ kind: 'permissions', granted, view: view() });
   }
 
-  const ready = restoreState(deps).then((restored) => {
+  const ready = restoreState(deps).then(async (restored) => {
     engine = restored.engine;
     const { settings, history, episodes } = restored;
     state = { ...state, settings, history, episodes };
     if (dropped) console.warn(`nazar: ${dropped} early events dropped (queue full)`);
     const queued = queue.splice(0);
     for (const ev of queued) feed(ev);
-    void refreshPermissions();
+    // Known before the first checks: without access to the sites they would blame the platforms.
+    await refreshPermissions();
     apply({ kind: 'started', fedQueued: queued.length > 0, historyChanged: restored.historyChanged, view: view() });
   });
 

@@ -7,6 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../../src/background/background';
 import type { BackgroundDeps } from '../../../src/background/deps';
 import { classifyError, Engine, isWatchedPageUrl, PLATFORMS, platformOfHost } from '../../../src/core';
+import { throughout } from '../../support/eventually';
+import { FakeEngine } from './fake-engine';
 import { memoryArea } from './fakes';
 
 function deps(granted: { value: boolean }, fetched: string[]): BackgroundDeps {
@@ -82,6 +84,33 @@ describe('page traffic with host permissions revoked', () => {
     await w.permissionsChanged();
     for (let i = 0; i < 5; i++) w.event(fail());
     expect((await w.status()).platforms.instagram.evidence.failed).toBeGreaterThan(0);
+    vi.restoreAllMocks();
+  });
+});
+
+describe('a background that starts with host permissions revoked', () => {
+  it('makes no check at start, even when the engine asks for them', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const fetched: string[] = [];
+    const d = deps({ value: false }, fetched);
+    // An engine restored mid-outage that wants its probes at once.
+    d.factory = {
+      restore: (raw) => {
+        const engine = FakeEngine.restore(raw).engine;
+        engine.due = [{ kind: 'probe', target: 'instagram', reason: 'first-failures' }];
+        return { engine, warning: null };
+      },
+    };
+    const w = createBackground(d);
+    await w.ready;
+    expect((await w.status()).hostPermissions).toBe(false);
+    // Nothing to wait for: no check may start while the start settles.
+    await throughout(
+      () => fetched.length,
+      (n) => n === 0,
+      { what: 'checks made at start', forMs: 200, intervalMs: 20 },
+    );
+    expect(fetched).toEqual([]);
     vi.restoreAllMocks();
   });
 });
