@@ -34,8 +34,9 @@ export function createCheckRunner(o: CheckRunnerOptions) {
       }
     } finally {
       rounds = null;
+      // Even after a round that threw: the next tick is planned here.
+      o.onIdle();
     }
-    o.onIdle();
   }
 
   return {

@@ -15,6 +15,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** The FakeEngine the background restores, for the test to reach (`engine()` once ready). */
+function reachableEngine(deps: ReturnType<typeof fakeDeps>['deps']): () => FakeEngine {
+  let engine: FakeEngine | null = null;
+  deps.factory = {
+    restore: (raw) => {
+      engine = FakeEngine.restore(raw).engine;
+      return { engine, warning: null };
+    },
+  };
+  return () => engine!;
+}
+
 const engineOf = (session: { data: Record<string, unknown> }) =>
   FakeEngine.restore(session.data[STORED.engine.key]).engine;
 
@@ -36,19 +48,13 @@ describe('background', () => {
 
   it('replays queued events in arrival order into the engine', async () => {
     const f = fakeDeps();
-    let engine: FakeEngine | null = null;
-    f.deps.factory = {
-      restore: (raw) => {
-        engine = FakeEngine.restore(raw).engine;
-        return { engine, warning: null };
-      },
-    };
+    const engine = reachableEngine(f.deps);
     f.deps.storage.session = memoryArea({}, { getDelayMs: 10 });
     const w = createBackground(f.deps);
     const evs = Array.from({ length: 50 }, (_, i) => (i % 2 ? failure() : success()));
     for (const e of evs) w.event(e);
     await w.ready;
-    expect(engine!.ingested).toEqual(evs);
+    expect(engine().ingested).toEqual(evs);
   });
 
   it('corrupt stored data gives a clean state and a warning, never a crash', async () => {
@@ -281,13 +287,7 @@ describe('background', () => {
 describe('background checks', () => {
   it('checks the engine hands out while a round is running are run right after, none lost', async () => {
     const f = fakeDeps();
-    let engine: FakeEngine | null = null;
-    f.deps.factory = {
-      restore: (raw) => {
-        engine = FakeEngine.restore(raw).engine;
-        return { engine, warning: null };
-      },
-    };
+    const engine = reachableEngine(f.deps);
     const fetched: string[] = [];
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => {
@@ -300,21 +300,23 @@ describe('background checks', () => {
     }) as unknown as typeof fetch;
     const w = createBackground(f.deps);
     await w.ready;
-    engine!.due = [{ kind: 'probe', target: 'whatsapp', reason: 'first-failures' }];
+    engine().due = [{ kind: 'probe', target: 'whatsapp', reason: 'first-failures' }];
     w.event(failure('web.whatsapp.com'));
     await new Promise((r) => setTimeout(r, 0));
     // While the WhatsApp probe is still in flight, the engine asks for Instagram (once only).
-    engine!.due = [{ kind: 'probe', target: 'instagram', reason: 'first-failures' }];
+    engine().due = [{ kind: 'probe', target: 'instagram', reason: 'first-failures' }];
     await vi.waitFor(() => expect(fetched).toHaveLength(1));
     // Instagram's verdict changes (third failure), so the worker asks the engine again mid-round.
     for (let i = 0; i < 3; i++) w.event(failure('www.instagram.com'));
-    engine!.due = [];
+    engine().due = [];
     expect(fetched).toHaveLength(1);
     release();
     await vi.waitFor(() => expect(fetched.some((u) => u.includes('instagram'))).toBe(true));
-    expect(engine!.ingested.filter((e) => e.event === 'probe').map((e) => e.event === 'probe' && e.target)).toContain(
-      'instagram',
-    );
+    expect(
+      engine()
+        .ingested.filter((e) => e.event === 'probe')
+        .map((e) => e.event === 'probe' && e.target),
+    ).toContain('instagram');
   });
 });
 
