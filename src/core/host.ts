@@ -3,22 +3,27 @@
  * events, and it keeps only the hostname anyway, so this scans the string once.
  */
 
+/** Where the authority that begins at `start` ends: at the first '/', '?', '#' or '\\', or the URL's end. */
+function authorityEnd(url: string, start: number): number {
+  for (let i = start; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35 || c === 92) return i;
+  }
+  return url.length;
+}
+
+/** Where the host begins in the authority `start`..`end`: after the userinfo's last '@', if any. */
+function hostStart(url: string, start: number, end: number): number {
+  const at = url.lastIndexOf('@', end - 1);
+  return at >= start ? at + 1 : start;
+}
+
 /** Lowercase hostname of an absolute URL or origin, without port, userinfo or trailing dot; '' if none. */
 export function hostOf(url: string): string {
   const scheme = url.indexOf('://');
   if (scheme <= 0 || scheme > 20) return '';
-  let start = scheme + 3;
-  let end = url.length;
-  for (let i = start; i < url.length; i++) {
-    const c = url.charCodeAt(i);
-    // '/', '?', '#', '\\' end the authority.
-    if (c === 47 || c === 63 || c === 35 || c === 92) {
-      end = i;
-      break;
-    }
-  }
-  const at = url.lastIndexOf('@', end - 1);
-  if (at >= start) start = at + 1;
+  const end = authorityEnd(url, scheme + 3);
+  const start = hostStart(url, scheme + 3, end);
   let host: string;
   if (url.charCodeAt(start) === 91) {
     // IPv6 literal: [::1]:443
@@ -63,21 +68,12 @@ const DEFAULT_PORT: Record<string, string> = { https: '443', wss: '443', http: '
 export function otherPort(url: string): string {
   const scheme = url.indexOf('://');
   if (scheme <= 0 || scheme > 20) return '';
-  let start = scheme + 3;
   // The common case, cheaply: no ':' between the scheme and the path. Searched backwards from the
   // path's first '/', so a long path or query is never read.
-  const firstSlash = url.indexOf('/', start);
-  if (url.lastIndexOf(':', firstSlash < 0 ? url.length : firstSlash) < start) return '';
-  let end = url.length;
-  for (let i = start; i < url.length; i++) {
-    const c = url.charCodeAt(i);
-    if (c === 47 || c === 63 || c === 35 || c === 92) {
-      end = i;
-      break;
-    }
-  }
-  const at = url.lastIndexOf('@', end - 1);
-  if (at >= start) start = at + 1;
+  const firstSlash = url.indexOf('/', scheme + 3);
+  if (url.lastIndexOf(':', firstSlash < 0 ? url.length : firstSlash) < scheme + 3) return '';
+  const end = authorityEnd(url, scheme + 3);
+  const start = hostStart(url, scheme + 3, end);
   const close = url.charCodeAt(start) === 91 ? url.indexOf(']', start) : start;
   const colon = url.indexOf(':', close < 0 ? start : close);
   if (colon < 0 || colon >= end) return '';
