@@ -185,6 +185,28 @@ describe('what each effect does', () => {
     await vi.waitFor(() => expect(t.calls.notified).toEqual([`nazar:outage:${EPISODE.id}`]));
   });
 
+  it('notify: its bookkeeping waits for the next write slot, never a second write inside one interval', async () => {
+    const t = setup();
+    const writes: number[] = [];
+    const session = t.deps.storage.session;
+    t.deps.storage.session = {
+      get: (keys) => session.get(keys),
+      set: (items) => {
+        writes.push(Date.now());
+        return session.set(items);
+      },
+    };
+    await t.fx.carryOut([{ kind: 'store', key: 'engine' }, { kind: 'flush' }]);
+    t.fx.carryOut([
+      { kind: 'store', key: 'episodes' },
+      { kind: 'notify', notice: 'outage', episode: EPISODE, lastedMs: 0 },
+    ]);
+    await vi.waitFor(() => expect(t.notifications).toHaveLength(1), { timeout: 10_000 });
+    expect(writes).toHaveLength(2);
+    // fakeDeps writes at most once per 2 s.
+    expect(writes[1]! - writes[0]!).toBeGreaterThanOrEqual(2_000);
+  });
+
   it('notify: switched off before it goes out, nothing is sent or remembered', async () => {
     const t = setup();
     t.fx.carryOut([
