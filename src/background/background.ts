@@ -105,27 +105,32 @@ export function createBackground(deps: BackgroundDeps) {
     await checks.run(selectChecks(engine!.checksDue(now), state.settings.checks, checks.lastRun, now));
   }
 
-  async function refreshPermissions(): Promise<void> {
-    let granted: boolean;
+  /** Whether the user leaves Nazar its access to the watched sites; null when the browser cannot say. */
+  async function permissionsNow(): Promise<boolean | null> {
     try {
-      granted = await deps.permissions.contains({ origins: deps.hostOrigins });
+      return await deps.permissions.contains({ origins: deps.hostOrigins });
     } catch (e) {
-      // Not known: what was known stays (another refresh may have learnt it meanwhile).
       console.warn('nazar: permissions.contains failed', e);
-      return;
+      return null;
     }
-    if (granted !== state.hostPermissions) apply({ kind: 'permissions', granted, view: view() });
   }
 
-  const ready = restoreState(deps).then(async (restored) => {
+  async function refreshPermissions(): Promise<void> {
+    const granted = await permissionsNow();
+    // Not known: what was known stays (another refresh may have learnt it meanwhile).
+    if (granted !== null && granted !== state.hostPermissions) apply({ kind: 'permissions', granted, view: view() });
+  }
+
+  // Permissions are asked alongside the restore: known before the first checks are planned, which
+  // without access to the sites would blame the platforms.
+  const ready = Promise.all([restoreState(deps), permissionsNow()]).then(([restored, granted]) => {
     engine = restored.engine;
     const { settings, history, episodes } = restored;
-    state = { ...state, settings, history, episodes };
+    state = { ...state, settings, history, episodes, hostPermissions: granted ?? state.hostPermissions };
     if (dropped) console.warn(`nazar: ${dropped} early events dropped (queue full)`);
-    const queued = queue.splice(0);
+    // Queued before access was known: the sites' events count only with it (see `event`).
+    const queued = queue.splice(0).filter((ev) => ev.event === 'connectivity' || state.hostPermissions);
     for (const ev of queued) feed(ev);
-    // Known before the first checks: without access to the sites they would blame the platforms.
-    await refreshPermissions();
     apply({ kind: 'started', fedQueued: queued.length > 0, historyChanged: restored.historyChanged, view: view() });
   });
 

@@ -12,6 +12,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_URL, DNS_NAMES, DOH_URL, PROBE_URLS } from '../../src/background/checks/probes';
 import type { StatusReport } from '../../src/shared/protocol/messages';
+import { STORED } from '../../src/shared/protocol/storage';
+import { untilStored } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { eventually, throughout } from '../support/eventually';
 import {
@@ -84,6 +86,9 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       // Firefox keeps the event page alive while pages hold live ports (terminate reports "running"),
       // so only Chromium's worker is stopped here; restarts themselves are cases 1–3.
       if (browser === 'chromium') {
+        // A stopped worker loses what its throttled writes had not stored yet: the outage's
+        // episode must be in storage first, or the history this test reads could be empty.
+        await untilStored(s, ({ local }) => ((local[STORED.history.key] as unknown[] | undefined)?.length ?? 0) > 0);
         await s.stopBackground();
         await s.wakeBackground();
       }

@@ -113,4 +113,25 @@ describe('a background that starts with host permissions revoked', () => {
     expect(fetched).toEqual([]);
     vi.restoreAllMocks();
   });
+  it("records none of the sites' events that arrived while it was starting", async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const w = createBackground(deps({ value: false }, []));
+    let t = Date.now();
+    for (let i = 0; i < 5; i++)
+      w.event({
+        event: 'onErrorOccurred',
+        details: {
+          url: 'https://www.instagram.com/',
+          type: 'xmlhttprequest',
+          timeStamp: ++t,
+          error: 'net::ERR_CONNECTION_RESET',
+        },
+      });
+    expect(w.queued).toBe(5);
+    await w.ready;
+    const r = await w.status();
+    expect(r.hostPermissions).toBe(false);
+    expect(r.platforms.instagram.evidence.total).toBe(0);
+    vi.restoreAllMocks();
+  });
 });
