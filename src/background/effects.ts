@@ -127,7 +127,8 @@ export function createEffects(ctx: EffectContext) {
    */
   function carryOut(effects: readonly Effect[]): Promise<void> | undefined {
     const notices: Notice[] = [];
-    for (const [i, e] of effects.entries()) {
+    for (let i = 0; i < effects.length; i++) {
+      const e = effects[i] as Effect;
       if (e.kind === 'flush') {
         notifyOnceStored(notices);
         return chain.flush().then(() => carryOut(effects.slice(i + 1)));

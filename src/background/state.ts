@@ -93,7 +93,7 @@ export type Effect =
 
 export interface Reaction {
   state: BackgroundState;
-  effects: Effect[];
+  effects: readonly Effect[];
 }
 
 /** The report every surface reads: the engine's view and what the background knows besides. */
@@ -147,6 +147,13 @@ function shown(state: BackgroundState, view: EngineView, before: Effect[], after
 }
 
 const ENGINE: Effect = { kind: 'store', key: 'engine' };
+/** Evidence only, the storm's case: one list for every event, not four new objects each. */
+const EVIDENCE_EFFECTS: readonly Effect[] = Object.freeze([
+  ENGINE,
+  { kind: 'store', key: 'report' },
+  { kind: 'push-soon' },
+  { kind: 'check-due', pace: 'held' },
+]);
 
 export function react(state: BackgroundState, change: Change): Reaction {
   switch (change.kind) {
@@ -158,10 +165,7 @@ export function react(state: BackgroundState, change: Change): Reaction {
     }
     case 'evidence':
       // The stored report and open pages catch up lazily: cheap in a storm.
-      return {
-        state,
-        effects: [ENGINE, { kind: 'store', key: 'report' }, { kind: 'push-soon' }, { kind: 'check-due', pace: 'held' }],
-      };
+      return { state, effects: EVIDENCE_EFFECTS };
     case 'verdicts':
       // Would a check settle the new doubt? Asked at once; evidence after it waits its second.
       return shown(state, change.view, [ENGINE], [{ kind: 'check-due', pace: 'now-and-hold' }]);

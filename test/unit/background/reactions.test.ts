@@ -26,7 +26,7 @@ const view = (over: Partial<EngineView> = {}): EngineView => ({
 const outage = (now = T) => view({ now, platforms: reports({ whatsapp: ['down', 'server'] }, now) });
 
 /** Effects by kind, with the field that tells them apart: "store:engine", "check-due:held", "notify:outage". */
-const kinds = (effects: Effect[]) =>
+const kinds = (effects: readonly Effect[]) =>
   effects.map((e) => {
     switch (e.kind) {
       case 'store':
